@@ -1,0 +1,35 @@
+package io.github.lambdainvocation.apply;
+
+import io.github.lambdainvocation.plan.Action;
+import io.github.lambdainvocation.state.State;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a run did.
+ *
+ * @param applied how many changes of each action were completed
+ * @param calls how many Lambda invocations succeeded
+ * @param state the state after the run
+ */
+public record ApplyReport(Map<Action, Integer> applied, int calls, State state) {
+
+    /** "2 created, 1 updated, 0 replaced, ... (3 Lambda invocations)". */
+    public String summary() {
+        String counts = java.util.Arrays.stream(Action.values())
+                .map(a -> applied.getOrDefault(a, 0) + " " + pastTense(a))
+                .collect(Collectors.joining(", "));
+        return counts + " (" + calls + " Lambda invocation" + (calls == 1 ? "" : "s") + ")";
+    }
+
+    static String pastTense(Action a) {
+        return switch (a) {
+            case CREATE -> "created";
+            case UPDATE -> "updated";
+            case REPLACE -> "replaced";
+            case DELETE -> "deleted";
+            case FORGET -> "forgotten";
+            case NO_OP -> "unchanged";
+        };
+    }
+}

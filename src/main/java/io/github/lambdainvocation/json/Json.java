@@ -1,0 +1,103 @@
+package io.github.lambdainvocation.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+
+/**
+ * The one place that knows how JSON is read, compared and written.
+ *
+ * <p>Reading is strict (duplicate keys and trailing content are errors) and lossless for numbers
+ * ({@code 1.50} stays {@code 1.50}), so a payload built from a parsed input says what the user wrote.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private static final ObjectMapper PRETTY = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Two numbers are equal when they are the same number, whatever their spelling (1, 1.0, 1e0). */
+    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+    };
+
+    private Json() {}
+
+    /** Parses one JSON value; {@link JsonSyntaxException} says where the text is wrong. */
+    public static JsonNode parse(String text) throws JsonSyntaxException {
+        if (text == null || text.isBlank()) {
+            throw new JsonSyntaxException("it is empty", 1, 1);
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? -1 : at.getLineNr();
+            int column = at == null ? -1 : at.getColumnNr();
+            throw new JsonSyntaxException(e.getOriginalMessage(), line, column);
+        }
+    }
+
+    /** Whether two JSON values are the same value: key order, spacing and number spelling do not matter. */
+    public static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals(SAME_VALUE, b);
+    }
+
+    /** Compact JSON text. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /** Compact JSON as UTF-8 bytes. */
+    public static byte[] writeBytes(JsonNode node) {
+        return write(node).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Indented JSON text, for files people read. */
+    public static String writePretty(JsonNode node) {
+        try {
+            return PRETTY.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static JsonNodeFactory nodes() {
+        return MAPPER.getNodeFactory();
+    }
+
+    /** The mapper, for code that reads JSON structures of its own (the state file). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

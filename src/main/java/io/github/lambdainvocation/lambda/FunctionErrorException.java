@@ -1,0 +1,59 @@
+package io.github.lambdainvocation.lambda;
+
+import io.github.lambdainvocation.config.Target;
+
+/** The function ran and reported an error ({@code X-Amz-Function-Error}). */
+public final class FunctionErrorException extends LambdaCallException {
+
+    private final String errorKind;
+    private final String errorType;
+    private final String errorMessage;
+    private final String logTail;
+    private final String payload;
+
+    public FunctionErrorException(Target target, String errorKind, String errorType, String errorMessage,
+            String logTail, String payload) {
+        super(target, render(target, errorKind, errorType, errorMessage, logTail), true, true, null);
+        this.errorKind = errorKind;
+        this.errorType = errorType;
+        this.errorMessage = errorMessage;
+        this.logTail = logTail;
+        this.payload = payload;
+    }
+
+    /** {@code Unhandled} or {@code Handled}, as Lambda reported it. */
+    public String errorKind() {
+        return errorKind;
+    }
+
+    public String errorType() {
+        return errorType;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public String logTail() {
+        return logTail;
+    }
+
+    /** The raw error payload the function returned. */
+    public String payload() {
+        return payload;
+    }
+
+    private static String render(Target target, String kind, String type, String message, String logTail) {
+        StringBuilder text = new StringBuilder("The function ").append(target.describe())
+                .append(" failed (").append(kind).append(" error): ")
+                .append(type == null ? "" : type + ": ")
+                .append(message == null ? "(no errorMessage in the error payload)" : message);
+        if (logTail != null && !logTail.isBlank()) {
+            text.append(System.lineSeparator()).append("Last lines of its log:");
+            for (String line : logTail.strip().split("\\R")) {
+                text.append(System.lineSeparator()).append("  | ").append(line);
+            }
+        }
+        return text.toString();
+    }
+}

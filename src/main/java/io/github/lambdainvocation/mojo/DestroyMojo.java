@@ -1,0 +1,34 @@
+package io.github.lambdainvocation.mojo;
+
+import io.github.lambdainvocation.engine.InvocationEngine;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Tears down what {@code invoke} recorded: sends the {@code delete} invocation of each CRUD entry, then forgets
+ * every entry (CREATE_ONLY entries are forgotten without an invocation). Teardown runs in the reverse of the
+ * configuration order. Typical in {@code post-integration-test}.
+ */
+@Mojo(name = "destroy", threadSafe = true)
+public class DestroyMojo extends AbstractLambdaInvocationMojo {
+
+    /** Only these invocation ids (comma-separated); default: every recorded invocation. */
+    @Parameter(property = "lambda-invocation.ids")
+    protected String ids;
+
+    @Override
+    protected void run(InvocationEngine engine) {
+        engine.destroy(configuredIds(), selectedIds(), session.isOffline());
+    }
+
+    private Set<String> selectedIds() {
+        Set<String> selected = new LinkedHashSet<>();
+        if (ids != null) {
+            Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(selected::add);
+        }
+        return selected;
+    }
+}

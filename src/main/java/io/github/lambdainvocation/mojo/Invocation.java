@@ -1,0 +1,110 @@
+package io.github.lambdainvocation.mojo;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@code <invocation>} of the plugin configuration. Maven fills the fields by name; the core checks them.
+ */
+public class Invocation {
+
+    /** Required. Unique, letters, digits, '.', '_' and '-': the key of this invocation in the state. */
+    private String id;
+
+    /** Required. The function's name, partial ARN or full ARN. */
+    private String functionName;
+
+    /** The JSON payload. Exactly one of {@code input} and {@code inputFile} is required. */
+    private String input;
+
+    /** A file holding the JSON payload (UTF-8); relative paths start at the project directory. */
+    private File inputFile;
+
+    /** {@code CREATE_ONLY} (default): invoke on create and replace. {@code CRUD}: also on update and delete. */
+    private String lifecycleScope;
+
+    /** The function version or alias. Default {@code $LATEST}. */
+    private String qualifier;
+
+    /** The AWS region of this invocation; default: the plugin's {@code <region>}. */
+    private String region;
+
+    /** The key CRUD adds to the input with the lifecycle event. Default {@code tf}. */
+    private String terraformKey;
+
+    /** Arbitrary values; a change of any of them invokes again (a replacement). */
+    private Map<String, String> triggers = new LinkedHashMap<>();
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    public void setFunctionName(String functionName) {
+        this.functionName = functionName;
+    }
+
+    public String getInput() {
+        return input;
+    }
+
+    public void setInput(String input) {
+        this.input = input;
+    }
+
+    public File getInputFile() {
+        return inputFile;
+    }
+
+    public void setInputFile(File inputFile) {
+        this.inputFile = inputFile;
+    }
+
+    public String getLifecycleScope() {
+        return lifecycleScope;
+    }
+
+    public void setLifecycleScope(String lifecycleScope) {
+        this.lifecycleScope = lifecycleScope;
+    }
+
+    public String getQualifier() {
+        return qualifier;
+    }
+
+    public void setQualifier(String qualifier) {
+        this.qualifier = qualifier;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getTerraformKey() {
+        return terraformKey;
+    }
+
+    public void setTerraformKey(String terraformKey) {
+        this.terraformKey = terraformKey;
+    }
+
+    public Map<String, String> getTriggers() {
+        return triggers;
+    }
+
+    public void setTriggers(Map<String, String> triggers) {
+        this.triggers = triggers;
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.lambdainvocation.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdainvocation.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A plan as people read it (one line per invocation id, then a summary) and as status.json holds it. Pure. */
+public final class PlanReport {
+
+    private PlanReport() {}
+
+    /** The plan's lines, without the heading: {@code "  + seed-db  create  fn:$LATEST"}. */
+    public static List<String> lines(Plan plan) {
+        int width = plan.changes().stream().mapToInt(c -> c.id().length()).max().orElse(0);
+        List<String> lines = new ArrayList<>();
+        for (PlannedChange c : plan.changes()) {
+            StringBuilder line = new StringBuilder();
+            line.append(String.format("%3s %-" + width + "s  %-7s", c.action().symbol(), c.id(), c.action().label()));
+            if (c.action() != Action.NO_OP) {
+                line.append("  ").append(detail(c));
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** "Plan: 1 to create, 0 to update, ...; 2 Lambda invocations." */
+    public static String summary(Plan plan) {
+        Map<Action, Integer> n = plan.countByAction();
+        int calls = plan.callCount();
+        return "Plan: " + n.get(Action.CREATE) + " to create, " + n.get(Action.UPDATE) + " to update, "
+                + n.get(Action.REPLACE) + " to replace, " + n.get(Action.DELETE) + " to delete, "
+                + n.get(Action.FORGET) + " to forget, " + n.get(Action.NO_OP) + " unchanged; "
+                + calls + " Lambda invocation" + (calls == 1 ? "" : "s") + ".";
+    }
+
+    /** The JSON of status.json: {@code {"invocations":[{"id":…,"action":…,"reasons":[…],"calls":[…]}],…}}. */
+    public static ObjectNode json(Plan plan, String stateLocation) {
+        ObjectNode root = Json.object();
+        root.put("state", stateLocation);
+        ArrayNode all = root.putArray("invocations");
+        for (PlannedChange c : plan.changes()) {
+            ObjectNode n = all.addObject();
+            n.put("id", c.id());
+            n.put("action", c.action().label());
+            ArrayNode reasons = n.putArray("reasons");
+            c.reasons().forEach(reasons::add);
+            ArrayNode calls = n.putArray("calls");
+            for (PlannedCall call : c.calls()) {
+                ObjectNode k = calls.addObject();
+                k.put("event", call.event());
+                k.put("functionName", call.target().functionName());
+                k.put("qualifier", call.target().qualifier());
+                k.put("region", call.target().region());
+            }
+        }
+        ObjectNode summary = root.putObject("summary");
+        plan.countByAction().forEach((action, count) -> summary.put(action.label(), count));
+        summary.put("invocations", plan.callCount());
+        return root;
+    }
+
+    private static String detail(PlannedChange c) {
+        String why = c.reasons().isEmpty() ? "" : "(" + String.join(", ", c.reasons()) + ")";
+        if (c.calls().isEmpty()) {
+            String what = c.action() == Action.FORGET
+                    ? "CREATE_ONLY: forgotten without an invocation"
+                    : "state only, no invocation";
+            return (why + " " + what).strip();
+        }
+        String calls = c.calls().stream()
+                .map(call -> call.event() + " " + call.target().describe())
+                .collect(Collectors.joining(", then "));
+        return (why.isEmpty() ? calls : why + ": " + calls);
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.lambdainvocation.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdainvocation.config.LifecycleScope;
+import io.github.lambdainvocation.config.Target;
+import java.time.Instant;
+import java.util.SortedMap;
+
+/**
+ * What the state says was last sent for one invocation id, and what came back.
+ *
+ * @param id the invocation id
+ * @param target where it was sent
+ * @param scope the lifecycle scope it was sent under
+ * @param terraformKey the lifecycle key in force when it was sent
+ * @param triggers the triggers in force when it was sent
+ * @param input the input (without any lifecycle key), as a JSON value
+ * @param result the function's response payload; null only when it was never invoked (a state-only change)
+ * @param executedVersion the function version that ran, as Lambda reported it; may be null
+ * @param invokedAt when the recorded result was received
+ */
+public record RecordedInvocation(
+        String id,
+        Target target,
+        LifecycleScope scope,
+        String terraformKey,
+        SortedMap<String, String> triggers,
+        JsonNode input,
+        String result,
+        String executedVersion,
+        Instant invokedAt) {}
