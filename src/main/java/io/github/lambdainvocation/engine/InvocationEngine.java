@@ -154,8 +154,8 @@ public final class InvocationEngine {
                 int size = PayloadBuilder.build(call).length;
                 if (size > PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES) {
                     String source = change.desired() != null ? change.desired().inputSource() : "the recorded input";
-                    problems.add("invocation '" + change.id() + "': " + source + " makes a " + call.event()
-                            + " payload of " + size + " bytes, over Lambda's limit of "
+                    problems.add("invocation '" + change.id() + "': " + source + " makes the " + call.event()
+                            + " payload " + size + " bytes, over Lambda's limit of "
                             + PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES + " bytes (6 MB) for a synchronous invocation");
                 }
             }

@@ -59,8 +59,15 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
      * @param endpoint an endpoint override (a local emulator), or null for AWS
      * @param credentials a credentials provider, or null for the SDK's default chain
      * @param retry the retry rules for calls that certainly did not run
+     * @param readTimeout how long to wait for the function's answer; {@link #READ_TIMEOUT} lets any function
+     *     finish
      */
-    public record Settings(URI endpoint, AwsCredentialsProvider credentials, RetryRules retry) {}
+    public record Settings(URI endpoint, AwsCredentialsProvider credentials, RetryRules retry, Duration readTimeout) {
+
+        public Settings(URI endpoint, AwsCredentialsProvider credentials, RetryRules retry) {
+            this(endpoint, credentials, retry, READ_TIMEOUT);
+        }
+    }
 
     /**
      * At most {@code maxAttempts} requests per invocation, waiting between them with exponential backoff and
@@ -74,7 +81,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         this.settings = settings;
         this.console = console;
         this.http = ApacheHttpClient.builder()
-                .socketTimeout(READ_TIMEOUT)
+                .socketTimeout(settings.readTimeout())
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .tcpKeepAlive(true)
                 .build();

@@ -1,0 +1,208 @@
+package io.github.lambdainvocation.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InvocationValidatorTest {
+
+    @TempDir
+    Path basedir;
+
+    private List<DesiredInvocation> validate(InvocationSettings... settings) {
+        return new InvocationValidator("eu-west-1", basedir).validate(List.of(settings));
+    }
+
+    private static InvocationSettings valid(String id) {
+        return InvocationSettings.withId(id).functionName("data_processor").input("{\"operation\":\"initialize\"}");
+    }
+
+    private List<String> problemsOf(InvocationSettings... settings) {
+        try {
+            validate(settings);
+        } catch (ConfigurationException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the configuration to be refused");
+    }
+
+    @Test
+    void appliesTheDefaults() {
+        DesiredInvocation d = validate(valid("seed-db")).get(0);
+
+        assertThat(d.id()).isEqualTo("seed-db");
+        assertThat(d.target()).isEqualTo(new Target("data_processor", "$LATEST", "eu-west-1"));
+        assertThat(d.scope()).isEqualTo(LifecycleScope.CREATE_ONLY);
+        assertThat(d.terraformKey()).isEqualTo("tf");
+        assertThat(d.triggers()).isEmpty();
+        assertThat(d.inputText()).isEqualTo("{\"operation\":\"initialize\"}");
+        assertThat(d.input().get("operation").asText()).isEqualTo("initialize");
+        assertThat(d.inputSource()).isEqualTo("<input>");
+    }
+
+    @Test
+    void invocationSettingsWinOverThePluginRegion() {
+        DesiredInvocation d = validate(valid("a").region("us-east-1").qualifier("live").lifecycleScope("CRUD")
+                .terraformKey("_lifecycle").trigger("version", "1.2").trigger("empty", null)).get(0);
+
+        assertThat(d.target()).isEqualTo(new Target("data_processor", "live", "us-east-1"));
+        assertThat(d.scope()).isEqualTo(LifecycleScope.CRUD);
+        assertThat(d.terraformKey()).isEqualTo("_lifecycle");
+        assertThat(d.triggers()).containsEntry("version", "1.2").containsEntry("empty", "");
+    }
+
+    @Test
+    void withoutAnyRegionTheSdkChainDecides() {
+        List<DesiredInvocation> all = new InvocationValidator(null, basedir).validate(List.of(valid("a")));
+
+        assertThat(all.get(0).target().region()).isNull();
+    }
+
+    @Test
+    void invalidJsonNamesTheIdTheElementAndWhere() {
+        assertThat(problemsOf(valid("seed-db").input("{\n  \"a\": 1,\n  \"b\" 2\n}")))
+                .singleElement().asString()
+                .startsWith("invocation 'seed-db': <input> is not valid JSON at line 3, column 7: ")
+                .contains("Unexpected character");
+    }
+
+    @Test
+    void trailingContentAndDuplicateKeysAreNotJson() {
+        assertThat(problemsOf(valid("a").input("{\"a\":1} {\"b\":2}"))).singleElement().asString()
+                .startsWith("invocation 'a': <input> is not valid JSON at line 1, column 9");
+        assertThat(problemsOf(valid("b").input("{\"a\":1,\"a\":2}"))).singleElement().asString()
+                .startsWith("invocation 'b': <input> is not valid JSON").contains("Duplicate field 'a'");
+    }
+
+    @Test
+    void inputAndInputFileAreExclusiveAndOneIsRequired() throws IOException {
+        Path file = Files.writeString(basedir.resolve("in.json"), "{}");
+
+        assertThat(problemsOf(valid("both").inputFile(file))).singleElement().asString()
+                .isEqualTo("invocation 'both': <input> and <inputFile> are both set: use exactly one of them");
+        assertThat(problemsOf(InvocationSettings.withId("none").functionName("f"))).singleElement().asString()
+                .startsWith("invocation 'none': <input> is missing");
+    }
+
+    @Test
+    void inputFileIsReadRelativeToTheProject() throws IOException {
+        Files.writeString(basedir.resolve("seed.json"), "\uFEFF{\"rows\": [1, 2]}", StandardCharsets.UTF_8);
+
+        DesiredInvocation d = validate(InvocationSettings.withId("a").functionName("f")
+                .inputFile(Path.of("seed.json"))).get(0);
+
+        assertThat(d.inputText()).isEqualTo("{\"rows\": [1, 2]}");
+        assertThat(d.inputSource()).isEqualTo("<inputFile> " + basedir.resolve("seed.json"));
+    }
+
+    @Test
+    void unreadableOrInvalidInputFilesAreNamed() throws IOException {
+        Files.write(basedir.resolve("latin1.json"), new byte[] {'"', (byte) 0xE9, '"'});
+        Files.writeString(basedir.resolve("broken.json"), "[1,");
+
+        assertThat(problemsOf(InvocationSettings.withId("missing").functionName("f")
+                .inputFile(Path.of("nope.json"))))
+                .singleElement().asString()
+                .isEqualTo("invocation 'missing': <inputFile> " + basedir.resolve("nope.json")
+                        + " cannot be read: no such file");
+        assertThat(problemsOf(InvocationSettings.withId("latin1").functionName("f")
+                .inputFile(Path.of("latin1.json"))))
+                .singleElement().asString().endsWith("latin1.json is not UTF-8 text");
+        assertThat(problemsOf(InvocationSettings.withId("broken").functionName("f")
+                .inputFile(Path.of("broken.json"))))
+                .singleElement().asString()
+                .startsWith("invocation 'broken': <inputFile> " + basedir.resolve("broken.json")
+                        + " is not valid JSON at line 1");
+    }
+
+    @Test
+    void crudNeedsAnObject() {
+        assertThat(problemsOf(valid("list").lifecycleScope("CRUD").input("[1, 2]"))).singleElement().asString()
+                .startsWith("invocation 'list': <input> must be a JSON object with <lifecycleScope>CRUD")
+                .endsWith("it is a JSON array");
+    }
+
+    @Test
+    void crudRefusesAnInputThatAlreadyHoldsTheLifecycleKeyAndSuggestsTerraformKey() {
+        assertThat(problemsOf(valid("a").lifecycleScope("CRUD").input("{\"tf\": \"mine\"}")))
+                .singleElement().asString()
+                .startsWith("invocation 'a': <input> already has the key 'tf'")
+                .contains("<terraformKey>");
+        // with another key it fits, and CREATE_ONLY never adds a key
+        assertThat(validate(valid("b").lifecycleScope("CRUD").terraformKey("lc").input("{\"tf\": \"mine\"}"),
+                valid("c").input("{\"tf\": \"mine\"}"))).hasSize(2);
+        assertThat(problemsOf(valid("d").lifecycleScope("CRUD").terraformKey("lc").input("{\"lc\": 1}")))
+                .singleElement().asString().startsWith("invocation 'd': <input> already has the key 'lc'");
+    }
+
+    @Test
+    void unknownLifecycleScopeListsTheValidValues() {
+        assertThat(problemsOf(valid("a").lifecycleScope("crud"))).singleElement().asString()
+                .isEqualTo("invocation 'a': <lifecycleScope> 'crud' is not a lifecycle scope; valid values:"
+                        + " CREATE_ONLY, CRUD");
+    }
+
+    @Test
+    void functionNameIsRequired() {
+        assertThat(problemsOf(valid("a").functionName("  "))).singleElement().asString()
+                .startsWith("invocation 'a': <functionName> is required");
+    }
+
+    @Test
+    void idsAreRequiredUniqueAndPlain() {
+        assertThat(problemsOf(valid(null))).singleElement().asString()
+                .startsWith("invocation #1: <id> is required");
+        assertThat(problemsOf(valid("a"), valid("a"))).singleElement().asString()
+                .isEqualTo("invocation 'a': <id> is used by more than one invocation: ids must be unique");
+        for (String bad : List.of("seed db", "../x", "..", "a/b", "x".repeat(129), "é")) {
+            assertThat(problemsOf(valid(bad))).as(bad).singleElement().asString()
+                    .startsWith("invocation '" + bad + "': <id> '" + bad + "' may only use letters");
+        }
+        assertThat(validate(valid("Seed_db-1.v2"))).hasSize(1);
+    }
+
+    @Test
+    void emptyTerraformKeyIsRefused() {
+        assertThat(problemsOf(valid("a").terraformKey(" "))).singleElement().asString()
+                .startsWith("invocation 'a': <terraformKey> is empty");
+    }
+
+    @Test
+    void everyProblemOfEveryInvocationIsReportedAtOnce() {
+        ConfigurationException e = (ConfigurationException) catchThrowable(() -> validate(
+                valid("ok"),
+                valid("bad-json").input("{"),
+                valid("bad-scope").lifecycleScope("ALWAYS").functionName(null)));
+
+        assertThat(e.problems()).hasSize(3);
+        assertThat(e.userFixable()).isTrue();
+        assertThat(e.getMessage())
+                .startsWith("3 problems in the configuration:")
+                .contains("invocation 'bad-json': <input>", "invocation 'bad-scope': <functionName>",
+                        "invocation 'bad-scope': <lifecycleScope>")
+                .endsWith("Nothing was invoked and the state was not changed.");
+    }
+
+    @Test
+    void anEmptyInputIsNotJson() {
+        assertThatThrownBy(() -> validate(valid("a").input("   ")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("invocation 'a': <input> is not valid JSON at line 1, column 1: it is empty");
+    }
+
+    private static Throwable catchThrowable(Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            return t;
+        }
+        throw new AssertionError("expected a failure");
+    }
+}

@@ -1,0 +1,313 @@
+package io.github.lambdainvocation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.apply.ApplyFailedException;
+import io.github.lambdainvocation.config.ConfigurationException;
+import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.config.InvocationSettings;
+import io.github.lambdainvocation.config.InvocationValidator;
+import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.lambda.LambdaInvoker;
+import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
+import io.github.lambdainvocation.state.LocalStateStore;
+import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.state.StateException;
+import io.github.lambdainvocation.state.StateStore;
+import io.github.lambdainvocation.testing.LocalLambdaServer;
+import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InvocationEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private LocalLambdaServer lambda;
+    private LocalStateStore store;
+    private final List<String> log = new ArrayList<>();
+    private final AtomicInteger invokersBuilt = new AtomicInteger();
+
+    private final Console console = new Console() {
+        @Override
+        public void info(String message) {
+            log.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.add("WARN " + message);
+        }
+
+        @Override
+        public void debug(String message) {}
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        lambda = LocalLambdaServer.start().function("fn", "other");
+        store = new LocalStateStore(dir.resolve("state.json"));
+    }
+
+    @AfterEach
+    void stop() {
+        lambda.stop();
+    }
+
+    private InvocationEngine engine(StateStore stateStore) {
+        Supplier<LambdaInvoker> invokers = () -> {
+            invokersBuilt.incrementAndGet();
+            return new SdkLambdaInvoker(new SdkLambdaInvoker.Settings(URI.create(lambda.endpoint()), null,
+                    new SdkLambdaInvoker.RetryRules(3, Duration.ofMillis(5), Duration.ofMillis(20))), console);
+        };
+        return new InvocationEngine(stateStore, invokers, console,
+                Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC), dir.resolve("out"));
+    }
+
+    private InvocationEngine engine() {
+        return engine(store);
+    }
+
+    private static List<DesiredInvocation> config(InvocationSettings... settings) {
+        return new InvocationValidator("us-east-1", Path.of(".")).validate(List.of(settings));
+    }
+
+    private static InvocationSettings crud(String id, String input) {
+        return InvocationSettings.withId(id).functionName("fn").lifecycleScope("CRUD").input(input);
+    }
+
+    @Test
+    void aRunWithNothingToDoBuildsNoClientAndLeavesTheStateFileAlone() throws Exception {
+        engine().invoke(config(crud("a", "{\"v\":1}")), false);
+        byte[] before = Files.readAllBytes(store.file());
+        Object inode = Files.getAttribute(store.file(), "unix:ino");
+        invokersBuilt.set(0);
+
+        RunOutcome outcome = engine().invoke(config(crud("a", "{ \"v\" : 1 }")), false);
+
+        assertThat(invokersBuilt).hasValue(0);
+        assertThat(outcome.report().calls()).isZero();
+        assertThat(Files.readAllBytes(store.file())).isEqualTo(before);
+        assertThat(Files.getAttribute(store.file(), "unix:ino")).isEqualTo(inode);
+        assertThat(outcome.results()).containsEntry("a", "{\"v\":1,\"tf\":{\"action\":\"create\",\"prev_input\":null}}");
+        assertThat(log).contains("Applied: 0 created, 0 updated, 0 replaced, 0 deleted, 0 forgotten, 1 unchanged"
+                + " (0 Lambda invocations).");
+    }
+
+    @Test
+    void resultsAreKeptInTheStateAndWrittenOnEveryRun() throws Exception {
+        lambda.enqueue("fn", Reply.result("{\"status\":\"seeded\",\"rows\":42}"));
+        engine().invoke(config(crud("seed", "{}")), false);
+        Path resultFile = dir.resolve("out/results/seed.json");
+        Files.delete(resultFile);
+
+        RunOutcome again = engine().invoke(config(crud("seed", "{}")), false);
+
+        assertThat(store.read().get("seed").orElseThrow().result()).isEqualTo("{\"status\":\"seeded\",\"rows\":42}");
+        assertThat(Files.readString(resultFile)).isEqualTo("{\"status\":\"seeded\",\"rows\":42}");
+        assertThat(again.results()).containsEntry("seed", "{\"status\":\"seeded\",\"rows\":42}");
+        assertThat(lambda.requests()).hasSize(1);
+    }
+
+    @Test
+    void aFunctionErrorLeavesThatInvocationUnrecordedAndKeepsEarlierSuccesses() throws Exception {
+        lambda.enqueue("other", Reply.functionError("Unhandled", "RuntimeError", "db down", "connecting...\nfailed"));
+        List<DesiredInvocation> wanted = config(crud("first", "{\"n\":1}"),
+                crud("second", "{\"n\":2}").functionName("other"),
+                crud("third", "{\"n\":3}"));
+
+        assertThatThrownBy(() -> engine().invoke(wanted, false))
+                .isInstanceOfSatisfying(ApplyFailedException.class, e -> {
+                    assertThat(e.userFixable()).isTrue();
+                    assertThat(e.getMessage())
+                            .startsWith("Invocation 'second' (create, create call) failed. The function"
+                                    + " other:$LATEST in us-east-1 failed (Unhandled error): RuntimeError: db down")
+                            .contains("  | connecting...", "  | failed")
+                            .contains("The state of 'second' was not changed; the next run tries it again.")
+                            .contains("Before the failure: 1 created");
+                });
+        assertThat(store.read().invocations().keySet()).containsExactly("first");
+        assertThat(lambda.payloads("fn")).as("third was not attempted").hasSize(1);
+
+        engine().invoke(wanted, false);
+
+        assertThat(store.read().invocations().keySet()).containsExactly("first", "second", "third");
+        assertThat(lambda.payloads("other")).hasSize(2).allMatch(p -> p.contains("\"n\":2"));
+        assertThat(lambda.payloads("fn")).hasSize(2);
+    }
+
+    @Test
+    void aFailedCrudUpdateDoesNotRecordTheNewInput() throws Exception {
+        engine().invoke(config(crud("a", "{\"v\":1}")), false);
+        lambda.enqueue("fn", Reply.functionError("Handled", "ValidationError", "bad v", null));
+
+        assertThatThrownBy(() -> engine().invoke(config(crud("a", "{\"v\":2}")), false))
+                .isInstanceOf(ApplyFailedException.class);
+        assertThat(store.read().get("a").orElseThrow().input()).isEqualTo(Json.parse("{\"v\":1}"));
+
+        engine().invoke(config(crud("a", "{\"v\":2}")), false);
+        assertThat(lambda.payloads("fn")).last().asString().contains("\"action\":\"update\"")
+                .contains("\"prev_input\":{\"v\":1}");
+    }
+
+    @Test
+    void aReplacementWhoseCreateFailsKeepsTheDeleteRecorded() throws Exception {
+        engine().invoke(config(crud("a", "{\"v\":1}")), false);
+        lambda.enqueue("other", Reply.apiError(429, "TooManyRequestsException", "slow down"),
+                Reply.apiError(429, "TooManyRequestsException", "slow down"),
+                Reply.apiError(429, "TooManyRequestsException", "slow down"));
+
+        assertThatThrownBy(() -> engine().invoke(config(crud("a", "{\"v\":1}").functionName("other")), false))
+                .hasMessageContaining("The delete to the old target succeeded and is recorded");
+        assertThat(store.read().isEmpty()).isTrue();
+
+        engine().invoke(config(crud("a", "{\"v\":1}").functionName("other")), false);
+        assertThat(lambda.payloads("fn")).hasSize(2).last().asString().contains("\"action\":\"delete\"");
+        assertThat(lambda.payloads("other")).singleElement().asString().contains("\"action\":\"create\"");
+    }
+
+    @Test
+    void anOversizedPayloadIsRefusedBeforeAnythingIsInvoked() throws Exception {
+        String fourMegabytes = "{\"blob\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}";
+        engine().invoke(config(crud("big", fourMegabytes)), false);
+        byte[] before = Files.readAllBytes(store.file());
+        int requests = lambda.requests().size();
+
+        // the update carries the new input and prev_input: 8 MB, over the limit though neither input is
+        List<DesiredInvocation> wanted = config(crud("new", "{}"), crud("big", fourMegabytes.replace("x\"", "y\"")));
+        assertThatThrownBy(() -> engine().invoke(wanted, false))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("invocation 'big': <input> makes the update payload 8388")
+                .hasMessageContaining("bytes, over Lambda's limit of 6291456 bytes (6 MB) for a synchronous invocation")
+                .hasMessageEndingWith("Nothing was invoked and the state was not changed.");
+
+        assertThat(lambda.requests()).as("not even 'new', which comes first").hasSize(requests);
+        assertThat(Files.readAllBytes(store.file())).isEqualTo(before);
+    }
+
+    @Test
+    void offlineFailsOnlyWhenThereIsSomethingToInvoke() throws Exception {
+        assertThatThrownBy(() -> engine().invoke(config(crud("a", "{}")), true))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Maven is offline (-o), and this run has 1 Lambda invocation(s) to make.");
+        assertThat(lambda.requests()).isEmpty();
+        assertThat(Files.exists(store.file())).isFalse();
+
+        engine().invoke(config(crud("a", "{}")), false);
+        engine().invoke(config(crud("a", "{}")), true);
+        assertThat(lambda.requests()).hasSize(1);
+    }
+
+    @Test
+    void aCorruptStateIsNeverOverwritten() throws Exception {
+        Files.writeString(store.file(), "{\"formatVersion\": 1, \"invocations\": ");
+
+        assertThatThrownBy(() -> engine().invoke(config(crud("a", "{}")), false))
+                .isInstanceOf(StateException.class);
+        assertThat(Files.readString(store.file())).isEqualTo("{\"formatVersion\": 1, \"invocations\": ");
+        assertThat(lambda.requests()).isEmpty();
+    }
+
+    @Test
+    void ifTheStateCannotBeWrittenAfterAnInvocationTheBuildSaysItRan() throws Exception {
+        StateStore readOnly = new StateStore() {
+            @Override
+            public String location() {
+                return "read-only store";
+            }
+
+            @Override
+            public State read() {
+                return State.empty();
+            }
+
+            @Override
+            public void write(State state) {
+                throw new StateException("The state read-only store could not be written: disk full", false);
+            }
+
+            @Override
+            public Lock lock() {
+                return () -> {};
+            }
+        };
+
+        assertThatThrownBy(() -> engine(readOnly).invoke(config(crud("a", "{}")), false))
+                .isInstanceOfSatisfying(ApplyFailedException.class, e -> assertThat(e.userFixable()).isFalse())
+                .hasMessageContaining("could not be written: disk full")
+                .hasMessageContaining("The Lambda invocation for it succeeded, but the state does not show it");
+    }
+
+    @Test
+    void destroyDeletesCrudForgetsCreateOnlyAndRemovesResults() throws Exception {
+        List<DesiredInvocation> wanted = config(crud("a", "{\"v\":1}"),
+                InvocationSettings.withId("b").functionName("other").input("{\"v\":2}"));
+        engine().invoke(wanted, false);
+        assertThat(dir.resolve("out/results/a.json")).exists();
+
+        RunOutcome outcome = engine().destroy(List.of("a", "b"), Set.of(), false);
+
+        assertThat(outcome.report().calls()).isEqualTo(1);
+        assertThat(lambda.payloads("fn")).last().asString()
+                .isEqualTo("{\"v\":1,\"tf\":{\"action\":\"delete\",\"prev_input\":{\"v\":1}}}");
+        assertThat(lambda.payloads("other")).hasSize(1);
+        assertThat(store.read().isEmpty()).isTrue();
+        assertThat(dir.resolve("out/results/a.json")).doesNotExist();
+        assertThat(dir.resolve("out/results/b.json")).doesNotExist();
+    }
+
+    @Test
+    void destroyOfSomeIdsLeavesTheOthersAndRefusesUnknownIds() throws Exception {
+        engine().invoke(config(crud("a", "{}"), crud("b", "{}")), false);
+
+        assertThatThrownBy(() -> engine().destroy(List.of("a", "b"), Set.of("a", "typo"), false))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("-Dlambda-invocation.ids names [typo], which is neither configured nor"
+                        + " recorded. Recorded ids: [a, b]");
+        assertThat(store.read().invocations().keySet()).containsExactly("a", "b");
+
+        engine().destroy(List.of("a", "b", "c"), Set.of("b", "c"), false);
+        assertThat(store.read().invocations().keySet()).containsExactly("a");
+        assertThat(log).contains("'c' is not recorded in the state: nothing to destroy.");
+    }
+
+    @Test
+    void statusInvokesNothingChangesNothingAndWritesThePlan() throws Exception {
+        engine().invoke(config(crud("a", "{\"v\":1}"), crud("gone", "{}")), false);
+        byte[] state = Files.readAllBytes(store.file());
+        int requests = lambda.requests().size();
+        invokersBuilt.set(0);
+
+        engine().status(config(crud("a", "{\"v\":2}"), crud("new", "{}")));
+
+        assertThat(invokersBuilt).hasValue(0);
+        assertThat(lambda.requests()).hasSize(requests);
+        assertThat(Files.readAllBytes(store.file())).isEqualTo(state);
+        var status = Json.parse(Files.readString(dir.resolve("out/status.json")));
+        assertThat(status.get("invocations").toString()).isEqualTo("[{\"id\":\"gone\",\"action\":\"delete\","
+                + "\"reasons\":[\"removed\"],\"calls\":[{\"event\":\"delete\",\"functionName\":\"fn\",\"qualifier\":"
+                + "\"$LATEST\",\"region\":\"us-east-1\"}]},{\"id\":\"a\",\"action\":\"update\",\"reasons\":[\"input\"],"
+                + "\"calls\":[{\"event\":\"update\",\"functionName\":\"fn\",\"qualifier\":\"$LATEST\",\"region\":"
+                + "\"us-east-1\"}]},{\"id\":\"new\",\"action\":\"create\",\"reasons\":[\"new\"],\"calls\":[{\"event\":"
+                + "\"create\",\"functionName\":\"fn\",\"qualifier\":\"$LATEST\",\"region\":\"us-east-1\"}]}]");
+        assertThat(log).contains("Plan: 1 to create, 1 to update, 0 to replace, 1 to delete, 0 to forget,"
+                + " 0 unchanged; 3 Lambda invocations.");
+    }
+}

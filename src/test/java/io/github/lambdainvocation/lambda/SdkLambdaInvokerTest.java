@@ -1,0 +1,223 @@
+package io.github.lambdainvocation.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.testing.LocalLambdaServer;
+import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+class SdkLambdaInvokerTest {
+
+    private static final SdkLambdaInvoker.RetryRules FAST =
+            new SdkLambdaInvoker.RetryRules(4, Duration.ofMillis(10), Duration.ofMillis(50));
+
+    private LocalLambdaServer lambda;
+    private SdkLambdaInvoker invoker;
+    private final List<String> warnings = new ArrayList<>();
+
+    private final Console console = new Console() {
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+
+        @Override
+        public void debug(String message) {}
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        lambda = LocalLambdaServer.start().function("fn");
+        invoker = new SdkLambdaInvoker(
+                new SdkLambdaInvoker.Settings(URI.create(lambda.endpoint()), null, FAST), console);
+    }
+
+    @AfterEach
+    void stop() {
+        invoker.close();
+        lambda.stop();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void invokesSynchronouslySignedWithTheLogTailAndTheQualifier() {
+        InvocationResult result = invoker.invoke(new Target("fn", "7", "eu-west-1"), bytes("{\"a\":1}"));
+
+        assertThat(result.payload()).isEqualTo("{\"a\":1}");
+        assertThat(result.executedVersion()).isEqualTo("7");
+        assertThat(result.logTail()).contains("START RequestId", "END RequestId");
+        assertThat(result.attempts()).isEqualTo(1);
+        LocalLambdaServer.Request request = lambda.requests().get(0);
+        assertThat(request.qualifier()).isEqualTo("7");
+        assertThat(request.invocationType()).isEqualTo("RequestResponse");
+        assertThat(request.logType()).isEqualTo("Tail");
+        assertThat(request.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=test/")
+                .contains("/eu-west-1/lambda/aws4_request");
+    }
+
+    @Test
+    void withoutARegionTheSdkChainIsUsed() {
+        invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
+
+        assertThat(lambda.requests().get(0).authorization()).as("AWS_REGION of the test environment")
+                .contains("/us-east-1/lambda/aws4_request");
+    }
+
+    @Test
+    void aFunctionErrorCarriesTypeMessageAndDecodedLogTail() {
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "KeyError", "'tenant_id'",
+                "Traceback (most recent call last):\n  File \"handler.py\", line 3"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
+                    assertThat(e.errorKind()).isEqualTo("Unhandled");
+                    assertThat(e.errorType()).isEqualTo("KeyError");
+                    assertThat(e.errorMessage()).isEqualTo("'tenant_id'");
+                    assertThat(e.logTail()).contains("Traceback (most recent call last):");
+                    assertThat(e.mayHaveRun()).isTrue();
+                    assertThat(e.getMessage())
+                            .startsWith("The function fn:$LATEST failed (Unhandled error): KeyError: 'tenant_id'")
+                            .contains("  |   File \"handler.py\", line 3");
+                });
+        assertThat(lambda.requests()).hasSize(1);
+    }
+
+    @Test
+    void aMissingFunctionNamesFunctionQualifierAndTheServiceMessage() {
+        assertThatThrownBy(() -> invoker.invoke(new Target("nope", "live", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.userFixable()).isTrue();
+                    assertThat(e.mayHaveRun()).isFalse();
+                    assertThat(e.getMessage())
+                            .startsWith("Lambda has no function nope with qualifier live (region us-east-1)")
+                            .contains("ResourceNotFoundException (HTTP 404): Function not found")
+                            .endsWith("The function did not run.");
+                });
+        assertThat(lambda.requests()).hasSize(1);
+    }
+
+    @Test
+    void throttlingIsRetriedBecauseNothingRan() {
+        lambda.enqueue("fn", Reply.apiError(429, "TooManyRequestsException", "Rate exceeded"),
+                Reply.apiError(429, "TooManyRequestsException", "Rate exceeded"));
+
+        InvocationResult result = invoker.invoke(new Target("fn", "$LATEST", null), bytes("{\"n\":1}"));
+
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(lambda.requests()).hasSize(3);
+        assertThat(lambda.events("fn")).as("the function ran once").hasSize(1);
+        assertThat(warnings).hasSize(2).allMatch(w -> w.contains("it did not run. Retrying"));
+    }
+
+    @Test
+    void throttlingGivesUpAfterTheLastAttempt() {
+        for (int i = 0; i < 4; i++) {
+            lambda.enqueue("fn", Reply.apiError(429, "TooManyRequestsException", "Rate exceeded"));
+        }
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                .isInstanceOf(LambdaCallException.class)
+                .hasMessageStartingWith("Lambda throttled every one of 4 calls to fn:$LATEST")
+                .hasMessageEndingWith("The function did not run.");
+        assertThat(lambda.requests()).hasSize(4);
+    }
+
+    @Test
+    void aRequestThatMayHaveReachedTheFunctionIsNeverSentAgain() {
+        lambda.enqueue("fn", Reply.hangUp());
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.mayHaveRun()).isTrue();
+                    assertThat(e.getMessage()).contains("failed before its answer arrived")
+                            .contains("may have run; it is not invoked again automatically");
+                });
+        assertThat(lambda.requests()).as("exactly one request: no SDK or HTTP client retry").hasSize(1);
+    }
+
+    @Test
+    void aServerErrorIsNotRetried() {
+        lambda.enqueue("fn", Reply.apiError(500, "ServiceException", "internal"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.userFixable()).isFalse();
+                    assertThat(e.mayHaveRun()).isTrue();
+                    assertThat(e.getMessage()).contains("ServiceException (HTTP 500): internal");
+                });
+        assertThat(lambda.requests()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenReportedAsNotRun() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (SdkLambdaInvoker nowhere = new SdkLambdaInvoker(
+                new SdkLambdaInvoker.Settings(URI.create("http://127.0.0.1:" + closedPort), null, FAST), console)) {
+            assertThatThrownBy(() -> nowhere.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                    .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                        assertThat(e.mayHaveRun()).isFalse();
+                        assertThat(e.getMessage()).startsWith("Could not connect to Lambda for fn:$LATEST after 4"
+                                + " attempts").endsWith("The function did not run.");
+                    });
+        }
+        assertThat(warnings).hasSize(3).allMatch(w -> w.contains("nothing was sent"));
+    }
+
+    @Test
+    void missingCredentialsAreAClearErrorBeforeAnyRequest() {
+        try (SdkLambdaInvoker noCredentials = new SdkLambdaInvoker(new SdkLambdaInvoker.Settings(
+                URI.create(lambda.endpoint()),
+                () -> {
+                    throw SdkClientException.create("Unable to load credentials from any of the providers");
+                },
+                FAST), console)) {
+            assertThatThrownBy(() -> noCredentials.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                    .isInstanceOf(LambdaCallException.class)
+                    .hasMessageStartingWith("No AWS credentials were found: Unable to load credentials")
+                    .matches(e -> ((LambdaCallException) e).userFixable());
+        }
+        assertThat(lambda.requests()).isEmpty();
+    }
+
+    @Test
+    void aCallThatTimesOutWaitingForTheAnswerMayHaveRunAndIsNotSentAgain() {
+        lambda.enqueue("fn", Reply.slow(Duration.ofSeconds(3)));
+        try (SdkLambdaInvoker impatient = new SdkLambdaInvoker(new SdkLambdaInvoker.Settings(
+                URI.create(lambda.endpoint()), null, FAST, Duration.ofMillis(300)), console)) {
+            assertThatThrownBy(() -> impatient.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                    .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                        assertThat(e.mayHaveRun()).isTrue();
+                        assertThat(e.getMessage()).contains("Read timed out")
+                                .contains("may have run; it is not invoked again automatically");
+                    });
+        }
+        assertThat(lambda.requests()).hasSize(1);
+    }
+
+    @Test
+    void byDefaultTheAnswerOfAFifteenMinuteFunctionIsAwaited() {
+        assertThat(new SdkLambdaInvoker.Settings(null, null, FAST).readTimeout())
+                .isGreaterThan(Duration.ofMinutes(15));
+    }
+}

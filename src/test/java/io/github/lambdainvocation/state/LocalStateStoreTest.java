@@ -1,0 +1,132 @@
+package io.github.lambdainvocation.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lambdainvocation.config.LifecycleScope;
+import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStateStoreTest {
+
+    @TempDir
+    Path dir;
+
+    static RecordedInvocation record(String id, String input) throws Exception {
+        TreeMap<String, String> triggers = new TreeMap<>();
+        triggers.put("version", "1.0");
+        return new RecordedInvocation(id, new Target("fn", "$LATEST", null), LifecycleScope.CRUD, "tf", triggers,
+                Json.parse(input), "{\"status\":\"ok\"}", "3", Instant.parse("2026-11-27T10:15:30Z"));
+    }
+
+    @Test
+    void aMissingFileIsAnEmptyState() {
+        assertThat(new LocalStateStore(dir.resolve("nothing/state.json")).read()).isEqualTo(State.empty());
+    }
+
+    @Test
+    void writesAndReadsBackEveryField() throws Exception {
+        LocalStateStore store = new LocalStateStore(dir.resolve("sub/state.json"));
+        State state = State.of(List.of(record("b", "{\"price\": 1.50, \"list\": [1, {\"x\": null}]}"),
+                record("a", "{}")));
+
+        store.write(state);
+
+        assertThat(store.read()).isEqualTo(state);
+        String text = Files.readString(store.file());
+        assertThat(text).contains("\"formatVersion\" : 1", "\"price\" : 1.50", "\"executedVersion\" : \"3\"",
+                "\"invokedAt\" : \"2026-11-27T10:15:30Z\"", "\"region\" : null");
+        assertThat(text.indexOf("\"a\" :")).as("ids are sorted").isLessThan(text.indexOf("\"b\" :"));
+    }
+
+    @Test
+    void theFileIsOwnerOnlyAndReplacedByRenameLeavingNoTemporaryFiles() throws Exception {
+        LocalStateStore store = new LocalStateStore(dir.resolve("state.json"));
+        store.write(State.of(List.of(record("a", "{}"))));
+        Object firstInode = Files.getAttribute(store.file(), "unix:ino");
+
+        store.write(State.of(List.of(record("a", "{\"v\": 2}"))));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        assertThat(Files.getAttribute(store.file(), "unix:ino"))
+                .as("a new file was renamed over the old one, not rewritten in place").isNotEqualTo(firstInode);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("state.json");
+        }
+    }
+
+    @Test
+    void aCorruptFileIsRefusedAndLeftAlone() throws Exception {
+        Path file = dir.resolve("state.json");
+        for (String corrupt : List.of("{\"formatVersion\": 1, \"invocations\": {\"a\": ", "[]", "{}",
+                "{\"formatVersion\": 1}",
+                "{\"formatVersion\": 1, \"invocations\": {\"a\": {\"functionName\": \"f\"}}}",
+                "{\"formatVersion\": 1, \"invocations\": {\"a\": {\"functionName\": \"f\", \"qualifier\": \"q\","
+                        + " \"lifecycleScope\": \"SOMETIMES\", \"terraformKey\": \"tf\", \"input\": {}}}}")) {
+            Files.writeString(file, corrupt);
+
+            assertThatThrownBy(() -> new LocalStateStore(file).read())
+                    .as(corrupt)
+                    .isInstanceOf(StateException.class)
+                    .hasMessageStartingWith("The state " + file + " cannot be read: ")
+                    .hasMessageContaining("It was left untouched")
+                    .matches(e -> ((StateException) e).userFixable());
+            assertThat(Files.readString(file)).isEqualTo(corrupt);
+        }
+    }
+
+    @Test
+    void aNewerFormatIsRefusedWithAnUpgradeHint() throws Exception {
+        Path file = Files.writeString(dir.resolve("state.json"), "{\"formatVersion\": 2, \"invocations\": {}}");
+
+        assertThatThrownBy(() -> new LocalStateStore(file).read())
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining("format version 2, written by a newer lambda-invocation-maven-plugin")
+                .hasMessageContaining("reads format 1");
+    }
+
+    @Test
+    void encodingIsStableSoUnchangedStatesCompareEqualByBytes() throws Exception {
+        State state = State.of(List.of(record("a", "{\"k\": [1, 2]}")));
+        byte[] once = StateCodec.encode(state);
+
+        assertThat(StateCodec.encode(StateCodec.decode(once, "x"))).isEqualTo(once);
+        assertThat(new String(once, StandardCharsets.UTF_8)).endsWith("}\n");
+    }
+
+    @Test
+    void theLockMakesASecondRunWaitUntilTheFirstReleases() throws Exception {
+        LocalStateStore store = new LocalStateStore(dir.resolve("state.json"));
+        CountDownLatch secondHasIt = new CountDownLatch(1);
+        AtomicBoolean firstReleased = new AtomicBoolean(false);
+        AtomicBoolean overlap = new AtomicBoolean(false);
+
+        StateStore.Lock first = store.lock();
+        Thread second = new Thread(() -> {
+            try (StateStore.Lock lock = new LocalStateStore(dir.resolve("state.json")).lock()) {
+                overlap.set(!firstReleased.get());
+                secondHasIt.countDown();
+            }
+        });
+        second.start();
+        assertThat(secondHasIt.await(300, TimeUnit.MILLISECONDS)).as("the second run must wait").isFalse();
+        firstReleased.set(true);
+        first.close();
+
+        assertThat(secondHasIt.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(overlap).isFalse();
+        second.join();
+    }
+}
