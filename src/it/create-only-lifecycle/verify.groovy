@@ -1,0 +1,44 @@
+import groovy.json.JsonSlurper
+import java.nio.file.Files
+import java.nio.file.attribute.PosixFilePermissions
+
+def lambda = context.lambda
+try {
+    def first = '{"greeting":  "hello" ,"targets" : [1,2,  3]}'
+    def changed = '{ "greeting" :"hi there",  "targets":[3 ,2,1] }'
+
+    // create, (no-op), (reformatted: no-op), replace for the input, replace for the trigger:
+    // three calls, each with the input text exactly as written and nothing added
+    assert lambda.payloads('greeter') == [first, changed, changed]
+    lambda.events('greeter').each {
+        assert it.invocationType() == 'RequestResponse'
+        assert it.qualifier() == '$LATEST'
+    }
+
+    def log = new File(basedir, 'build.log').text
+    assert log.contains('Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget, 0 unchanged; 1 Lambda invocation.')
+    // runs 2 and 3 (the reformatted input) plan nothing
+    assert log.count('Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget, 1 unchanged; 0 Lambda invocations.') == 2
+    assert log.count('Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 0 to forget, 0 unchanged; 1 Lambda invocation.') == 2
+    // plan lines are padded into columns: compare them with runs of spaces collapsed
+    def plan = log.replaceAll(/ {2,}/, ' ')
+    assert plan.contains('-/+ greeting replace (input): invoke greeter:$LATEST in us-east-1')
+    assert plan.contains('-/+ greeting replace (triggers): invoke greeter:$LATEST in us-east-1')
+
+    // the last result is the function's answer to the last call
+    def result = new File(basedir, 'target/lambda-invocation/results/greeting.json')
+    assert result.text == changed
+
+    def stateFile = new File(basedir, 'target/lambda-invocation/state.json')
+    def recorded = new JsonSlurper().parse(stateFile).invocations.greeting
+    assert recorded.functionName == 'greeter'
+    assert recorded.lifecycleScope == 'CREATE_ONLY'
+    assert recorded.triggers == [release: '2']
+    assert recorded.input == [greeting: 'hi there', targets: [3, 2, 1]]
+    assert recorded.result == changed
+
+    // the state may hold secrets: owner-only
+    assert PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile.toPath())) == 'rw-------'
+} finally {
+    lambda?.stop()
+}

@@ -1,0 +1,10 @@
+// Two requests, of which only the second reached the function.
+def lambda = context.lambda
+assert lambda.requests()*.reply() == ['api-error:TooManyRequestsException', 'echo']
+assert lambda.payloads('fn-busy') == ['{"warm": true}']
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Lambda throttled the call to fn-busy:$LATEST in us-east-1 (TooManyRequestsException); it did not run. Retrying in ')
+assert log.contains('(attempt 2 of 5).')
+assert log.contains('Applied: 1 created, 0 updated, 0 replaced, 0 deleted, 0 forgotten, 0 unchanged (1 Lambda invocation).')
+true
