@@ -16,11 +16,12 @@ try {
     // the delete goes out before the create
     assert lambda.requests()*.function() == ['fn-a', 'fn-a', 'fn-b']
 
-    def log = new File(basedir, 'build.log').text
-    def plan = log.replaceAll(/ {2,}/, ' ')
-    assert plan.contains('-/+ bucket-setup replace (functionName, input): delete fn-a:$LATEST in us-east-1, then create fn-b:$LATEST in us-east-1')
-    assert log.contains('Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 0 to forget, 0 unchanged; 2 Lambda invocations.')
-    assert log.contains('Applied: 0 created, 0 updated, 1 replaced, 0 deleted, 0 forgotten, 0 unchanged (2 Lambda invocations).')
+    def lines = new File(basedir, 'build.log').readLines()
+    def rows = lines.findAll { it.startsWith('[INFO]  ') || it.startsWith('[INFO] -/+ ') }*.replaceAll(/ {2,}/, ' ')
+    assert '[INFO] -/+ bucket-setup replace (functionName, input): delete fn-a:$LATEST in us-east-1, then create fn-b:$LATEST in us-east-1' in rows
+    assert lines.findAll { it.startsWith('[INFO] Applied: ') } == [
+            '[INFO] Applied: 1 created, 0 updated, 0 replaced, 0 deleted, 0 forgotten, 0 unchanged (1 Lambda invocation).',
+            '[INFO] Applied: 0 created, 0 updated, 1 replaced, 0 deleted, 0 forgotten, 0 unchanged (2 Lambda invocations).']
 
     def recorded = json.parse(new File(basedir, 'target/lambda-invocation/state.json')).invocations
     assert recorded.keySet() == ['bucket-setup'] as Set

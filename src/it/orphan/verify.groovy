@@ -15,13 +15,17 @@ try {
     // the removals are applied before the configured invocations
     assert lambda.requests()*.function() == ['fn-crud', 'fn-once', 'fn-crud', 'fn-new']
 
-    def log = new File(basedir, 'build.log').text
-    def plan = log.replaceAll(/ {2,}/, ' ')
-    assert plan.contains('- schema delete (removed): delete fn-crud:$LATEST in us-east-1')
-    assert plan.contains('x welcome-mail forget (removed) CREATE_ONLY: forgotten without an invocation')
-    assert plan.contains('+ newcomer create (new): invoke fn-new:$LATEST in us-east-1')
-    assert log.contains('Plan: 1 to create, 0 to update, 0 to replace, 1 to delete, 1 to forget, 0 unchanged; 2 Lambda invocations.')
-    assert log.contains('Applied: 1 created, 0 updated, 0 replaced, 1 deleted, 1 forgotten, 0 unchanged (2 Lambda invocations).')
+    def lines = new File(basedir, 'build.log').readLines()
+    // run 2's plan, in the order it is applied
+    def secondPlan = lines.findAll { it.startsWith('[INFO]  ') }*.replaceAll(/ {2,}/, ' ')
+            .dropWhile { !it.contains(' (removed)') }.takeWhile { it =~ /^\[INFO\] [-x+] / }
+    assert secondPlan == [
+            '[INFO] - schema delete (removed): delete fn-crud:$LATEST in us-east-1',
+            '[INFO] x welcome-mail forget (removed) CREATE_ONLY: forgotten without an invocation',
+            '[INFO] + newcomer create (new): invoke fn-new:$LATEST in us-east-1']
+    assert lines.findAll { it.startsWith('[INFO] Applied: ') } == [
+            '[INFO] Applied: 2 created, 0 updated, 0 replaced, 0 deleted, 0 forgotten, 0 unchanged (2 Lambda invocations).',
+            '[INFO] Applied: 1 created, 0 updated, 0 replaced, 1 deleted, 1 forgotten, 0 unchanged (2 Lambda invocations).']
 
     // only the newcomer is left, in the state and among the result files
     def state = json.parse(new File(basedir, 'target/lambda-invocation/state.json'))
