@@ -81,7 +81,7 @@ public final class InvocationEngine {
             ApplyReport report = apply(state, plan, offline);
             Map<String, String> results;
             try {
-                results = new ResultFiles(outputDirectory.resolve("results")).publish(report.state());
+                results = new ResultFiles(outputDirectory.resolve("results")).publish(state, report.state());
             } catch (IOException e) {
                 throw new StateException("The results could not be written under " + outputDirectory.resolve("results")
                         + ": " + e, false, e);

@@ -5,7 +5,6 @@ import io.github.lambdainvocation.state.RecordedInvocation;
 import io.github.lambdainvocation.state.State;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -24,23 +23,22 @@ final class ResultFiles {
         this.dir = dir;
     }
 
-    /** Writes the result of every recorded invocation, removes stale files, and returns the results by id. */
-    Map<String, String> publish(State state) throws IOException {
+    /**
+     * Writes the result of every invocation recorded in {@code after}, removes the files of invocations that were
+     * recorded in {@code before} but are no longer, and returns the results by id. Files of other ids are left
+     * alone: they may belong to another state file of the same project (another execution of the plugin).
+     */
+    Map<String, String> publish(State before, State after) throws IOException {
         Map<String, String> results = new LinkedHashMap<>();
-        for (RecordedInvocation r : state.invocations().values()) {
+        for (RecordedInvocation r : after.invocations().values()) {
             if (r.result() != null) {
                 PrivateFiles.writeAtomically(dir.resolve(r.id() + ".json"), r.result().getBytes(StandardCharsets.UTF_8));
                 results.put(r.id(), r.result());
             }
         }
-        if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
-                for (Path file : files) {
-                    String id = file.getFileName().toString().replaceFirst("\\.json$", "");
-                    if (!results.containsKey(id)) {
-                        Files.deleteIfExists(file);
-                    }
-                }
+        for (String id : before.invocations().keySet()) {
+            if (!results.containsKey(id)) {
+                Files.deleteIfExists(dir.resolve(id + ".json"));
             }
         }
         return results;

@@ -1,0 +1,22 @@
+import groovy.json.JsonSlurper
+
+// a is recorded, b is not
+def state = new JsonSlurper().parse(new File(basedir, 'target/lambda-invocation/state.json'))
+assert state.invocations.keySet() == ['a'] as Set
+
+// Maven's error block: the failure message, then the rest of its lines
+def errors = new File(basedir, 'build.log').readLines().findAll { it.startsWith('[ERROR] ') }
+def failure = errors.find { it.startsWith('[ERROR] Failed to execute goal ') }
+assert failure.endsWith(": Invocation 'b' (create, create call) failed. The function fn-b:\$LATEST in us-east-1 failed" +
+        ' (Unhandled error): MigrationError: column "email" already exists')
+def rest = errors.subList(errors.indexOf(failure) + 1, errors.size())
+// the log tail, line by line, then what happened to the state
+assert rest.take(7) == [
+        '[ERROR] Last lines of its log:',
+        '[ERROR]   | START RequestId: local Version: $LATEST',
+        '[ERROR]   | ERROR applying migration add-email',
+        '[ERROR]   | Traceback: migrate.py line 42',
+        '[ERROR]   | END RequestId: local',
+        "[ERROR] The state of 'b' was not changed; the next run tries it again.",
+        '[ERROR] Before the failure: 1 created, 0 updated, 0 replaced, 0 deleted, 0 forgotten, 0 unchanged (1 Lambda invocation). Changes after it were not attempted.']
+true
