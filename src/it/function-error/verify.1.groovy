@@ -3,11 +3,14 @@ import groovy.json.JsonSlurper
 // a is recorded, b is not
 def state = new JsonSlurper().parse(new File(basedir, 'target/lambda-invocation/state.json'))
 assert state.invocations.keySet() == ['a'] as Set
+// what succeeded before the failure is published like any result
+assert new File(basedir, 'target/lambda-invocation/results/a.json').exists()
+assert !new File(basedir, 'target/lambda-invocation/results/b.json').exists()
 
 // Maven's error block: the failure message, then the rest of its lines
 def errors = new File(basedir, 'build.log').readLines().findAll { it.startsWith('[ERROR] ') }
 def failure = errors.find { it.startsWith('[ERROR] Failed to execute goal ') }
-assert failure.endsWith(": Invocation 'b' (create, create call) failed. The function fn-b:\$LATEST in us-east-1 failed" +
+assert failure.endsWith(": Invocation 'b' (create) failed. The function fn-b:\$LATEST in us-east-1 failed" +
         ' (Unhandled error): MigrationError: column "email" already exists')
 def rest = errors.subList(errors.indexOf(failure) + 1, errors.size())
 // the log tail, line by line, then what happened to the state

@@ -10,7 +10,7 @@ try {
     assert lambda.events('fn-missing').isEmpty()
 
     def failure = new File(basedir, 'build.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal ') }
-    assert failure.contains(": Invocation 'warm-up' (replace, invoke call) failed. Lambda has no function fn-missing" +
+    assert failure.contains(": Invocation 'warm-up' (replace) failed. Lambda has no function fn-missing" +
             ' with qualifier live (region us-east-1) ')
     assert failure.endsWith(' ResourceNotFoundException (HTTP 404): Function not found:' +
             ' arn:aws:lambda:us-east-1:000000000000:function:fn-missing:live. The function did not run.')

@@ -126,8 +126,11 @@ public final class PlanApplier {
     private ApplyFailedException failure(PlannedChange change, PlannedCall call, LambdaCallException e,
             ApplyReport sofar) {
         StringBuilder text = new StringBuilder("Invocation '").append(change.id()).append("' (")
-                .append(change.action().label()).append(", ").append(call.event()).append(" call) failed. ")
-                .append(e.getMessage()).append(System.lineSeparator());
+                .append(change.action().label());
+        if (change.calls().size() > 1) {
+            text.append(": its ").append(call.event()).append(" call");
+        }
+        text.append(") failed. ").append(e.getMessage()).append(System.lineSeparator());
         boolean deletedBefore = change.calls().indexOf(call) > 0
                 && change.calls().get(0).kind() == PlannedCall.PayloadKind.CRUD_DELETE;
         if (deletedBefore) {

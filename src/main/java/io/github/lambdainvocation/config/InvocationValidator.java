@@ -29,6 +29,9 @@ public final class InvocationValidator {
     /** Ids become file names (results/&lt;id&gt;.json) and property names, so they are kept plain. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
+    /** A Maven expression Maven left alone because nothing defines it. */
+    private static final Pattern UNSET_PROPERTY = Pattern.compile("\\$\\{[^}\\s]{1,200}}");
+
     private final String pluginRegion;
     private final Path basedir;
 
@@ -108,8 +111,11 @@ public final class InvocationValidator {
             try {
                 json = Json.parse(input.text());
             } catch (JsonSyntaxException e) {
+                java.util.regex.Matcher unset = UNSET_PROPERTY.matcher(input.text());
                 p.add(input.source(), "is not valid JSON at line " + e.line() + ", column " + e.column() + ": "
-                        + e.problem());
+                        + e.problem() + (unset.find()
+                                ? " (it still contains " + unset.group() + ": is that property set?)"
+                                : ""));
             }
         }
         if (json != null && scope == LifecycleScope.CRUD) {

@@ -1,6 +1,7 @@
 package io.github.lambdainvocation.engine;
 
 import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.apply.ApplyFailedException;
 import io.github.lambdainvocation.apply.ApplyReport;
 import io.github.lambdainvocation.apply.PlanApplier;
 import io.github.lambdainvocation.config.ConfigurationException;
@@ -78,15 +79,29 @@ public final class InvocationEngine {
             State state = store.read();
             Plan plan = Planner.forInvoke(desired, state);
             print(plan);
-            ApplyReport report = apply(state, plan, offline);
-            Map<String, String> results;
+            ApplyReport report;
             try {
-                results = new ResultFiles(outputDirectory.resolve("results")).publish(state, report.state());
-            } catch (IOException e) {
-                throw new StateException("The results could not be written under " + outputDirectory.resolve("results")
-                        + ": " + e, false, e);
+                report = apply(state, plan, offline);
+            } catch (ApplyFailedException e) {
+                // what did succeed is recorded; its results are as current as the state
+                try {
+                    publishResults(state, e.partial().state());
+                } catch (StateException notWritten) {
+                    console.warn(notWritten.getMessage());
+                }
+                throw e;
             }
+            Map<String, String> results = publishResults(state, report.state());
             return new RunOutcome(plan, report, results);
+        }
+    }
+
+    private Map<String, String> publishResults(State before, State after) {
+        Path dir = outputDirectory.resolve("results");
+        try {
+            return new ResultFiles(dir).publish(before, after);
+        } catch (IOException e) {
+            throw new StateException("The results could not be written under " + dir + ": " + e, false, e);
         }
     }
 
@@ -121,8 +136,9 @@ public final class InvocationEngine {
     private ApplyReport apply(State state, Plan plan, boolean offline) {
         checkPayloads(plan);
         if (plan.hasCalls() && offline) {
-            throw new ConfigurationException("Maven is offline (-o), and this run has " + plan.callCount()
-                    + " Lambda invocation(s) to make. Run without -o, or use the status goal to see the plan.");
+            int calls = plan.callCount();
+            throw new ConfigurationException("Maven is offline (-o), and this run has " + calls + " Lambda invocation"
+                    + (calls == 1 ? "" : "s") + " to make. Run without -o, or use the status goal to see the plan.");
         }
         ApplyReport report;
         if (!plan.changesState()) {

@@ -74,6 +74,16 @@ class InvocationValidatorTest {
     }
 
     @Test
+    void aMavenPropertyThatWasNeverSetIsPointedOut() {
+        assertThat(problemsOf(valid("second").input("{\"from\": ${lambda-invocation.first.result}}")))
+                .singleElement().asString()
+                .startsWith("invocation 'second': <input> is not valid JSON at line 1, column 10: ")
+                .endsWith("(it still contains ${lambda-invocation.first.result}: is that property set?)");
+        // a "${" inside a valid JSON string is data, not a problem
+        assertThat(validate(valid("ok").input("{\"template\": \"${name}\"}"))).hasSize(1);
+    }
+
+    @Test
     void trailingContentAndDuplicateKeysAreNotJson() {
         assertThat(problemsOf(valid("a").input("{\"a\":1} {\"b\":2}"))).singleElement().asString()
                 .startsWith("invocation 'a': <input> is not valid JSON at line 1, column 9");

@@ -137,7 +137,7 @@ class InvocationEngineTest {
                 .isInstanceOfSatisfying(ApplyFailedException.class, e -> {
                     assertThat(e.userFixable()).isTrue();
                     assertThat(e.getMessage())
-                            .startsWith("Invocation 'second' (create, create call) failed. The function"
+                            .startsWith("Invocation 'second' (create) failed. The function"
                                     + " other:$LATEST in us-east-1 failed (Unhandled error): RuntimeError: db down")
                             .contains("  | connecting...", "  | failed")
                             .contains("The state of 'second' was not changed; the next run tries it again.")
@@ -145,6 +145,8 @@ class InvocationEngineTest {
                 });
         assertThat(store.read().invocations().keySet()).containsExactly("first");
         assertThat(lambda.payloads("fn")).as("third was not attempted").hasSize(1);
+        assertThat(dir.resolve("out/results/first.json")).as("what succeeded is published").exists();
+        assertThat(dir.resolve("out/results/second.json")).doesNotExist();
 
         engine().invoke(wanted, false);
 
@@ -175,6 +177,7 @@ class InvocationEngineTest {
                 Reply.apiError(429, "TooManyRequestsException", "slow down"));
 
         assertThatThrownBy(() -> engine().invoke(config(crud("a", "{\"v\":1}").functionName("other")), false))
+                .hasMessageStartingWith("Invocation 'a' (replace: its create call) failed. Lambda throttled every")
                 .hasMessageContaining("The delete to the old target succeeded and is recorded");
         assertThat(store.read().isEmpty()).isTrue();
 
@@ -206,7 +209,7 @@ class InvocationEngineTest {
     void offlineFailsOnlyWhenThereIsSomethingToInvoke() throws Exception {
         assertThatThrownBy(() -> engine().invoke(config(crud("a", "{}")), true))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("Maven is offline (-o), and this run has 1 Lambda invocation(s) to make.");
+                .hasMessageStartingWith("Maven is offline (-o), and this run has 1 Lambda invocation to make.");
         assertThat(lambda.requests()).isEmpty();
         assertThat(Files.exists(store.file())).isFalse();
 
