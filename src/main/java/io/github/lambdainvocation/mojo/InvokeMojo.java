@@ -21,8 +21,8 @@ public class InvokeMojo extends AbstractLambdaInvocationMojo {
         for (Map.Entry<String, String> result : outcome.results().entrySet()) {
             project.getProperties().setProperty("lambda-invocation." + result.getKey() + ".result", result.getValue());
         }
-        if (!outcome.results().isEmpty()) {
-            getLog().info("Results set as properties lambda-invocation.<id>.result for: "
+        if (!outcome.results().isEmpty() && getLog().isDebugEnabled()) {
+            getLog().debug("Results set as properties lambda-invocation.<id>.result for: "
                     + String.join(", ", outcome.results().keySet()));
         }
     }
