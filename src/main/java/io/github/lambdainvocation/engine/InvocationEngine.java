@@ -59,6 +59,8 @@ public final class InvocationEngine {
     /** Prints the plan of {@code invoke} and writes it to status.json; invokes nothing, changes no state. */
     public Plan status(List<DesiredInvocation> desired) {
         Plan plan = Planner.forInvoke(desired, store.read());
+        store.currentLock().ifPresent(lock -> console.warn("The state " + store.location() + " is locked by "
+                + lock.describe() + ". A run of invoke or destroy now would fail or wait for it."));
         print(plan);
         checkPayloads(plan);
         Path file = outputDirectory.resolve("status.json");
@@ -131,6 +133,35 @@ public final class InvocationEngine {
             }
             return new RunOutcome(plan, report, Map.of());
         }
+    }
+
+    /** Removes a lock left behind by a build that died, when its id is {@code lockId}. */
+    public void forceUnlock(String lockId) {
+        store.forceUnlock(lockId);
+    }
+
+    /**
+     * Copies the state of {@code source} into this engine's store, once: refuses when this store already holds a
+     * state, and leaves the source as it was.
+     */
+    public State importState(StateStore source) {
+        if (!source.exists()) {
+            throw new ConfigurationException("There is no state at " + source.location() + " to import.");
+        }
+        State imported = source.read();
+        try (StateStore.Lock lock = store.lock()) {
+            store.read();
+            if (store.exists()) {
+                throw new ConfigurationException("A state already exists at " + store.location()
+                        + "; importing would overwrite it, so nothing was copied. Remove it first if it is the one"
+                        + " to replace.");
+            }
+            store.write(imported);
+        }
+        console.info("Imported " + imported.invocations().size() + " recorded invocation(s) from "
+                + source.location() + " into " + store.location() + ". The source was left as it was; remove it"
+                + " once builds use the new location.");
+        return imported;
     }
 
     private ApplyReport apply(State state, Plan plan, boolean offline) {

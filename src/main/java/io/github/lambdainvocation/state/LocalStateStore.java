@@ -49,6 +49,11 @@ public final class LocalStateStore implements StateStore {
     }
 
     @Override
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    @Override
     public void write(State state) throws StateException {
         try {
             PrivateFiles.writeAtomically(file, StateCodec.encode(state));

@@ -3,7 +3,7 @@ package io.github.lambdainvocation.state;
 import io.github.lambdainvocation.LambdaInvocationException;
 
 /** The state cannot be read or written. */
-public final class StateException extends LambdaInvocationException {
+public class StateException extends LambdaInvocationException {
 
     public StateException(String message, boolean userFixable) {
         super(message, userFixable);

@@ -1,22 +1,44 @@
 package io.github.lambdainvocation.state;
 
-/** Where the state lives. Implementations: a local file; S3 later. */
-public interface StateStore {
+import java.util.Optional;
 
-    /** Where the state is, for messages ("target/lambda-invocation/state.json"). */
+/** Where the state lives: a local file, or an object in S3. */
+public interface StateStore extends AutoCloseable {
+
+    /** Where the state is, for messages ("target/lambda-invocation/state.json", "s3://bucket/key"). */
     String location();
 
     /** The recorded state; an empty state when none was written yet. Never changes what is stored. */
     State read() throws StateException;
 
-    /** Replaces the stored state, so that a crash leaves either the old or the new state, never a mix. */
+    /** Whether a state is stored at all (an empty state may be stored too). */
+    boolean exists() throws StateException;
+
+    /**
+     * Replaces the stored state, so that a crash leaves either the old or the new state, never a mix. A store
+     * that can detect it refuses to overwrite a state someone else wrote since this store's last read or write.
+     */
     void write(State state) throws StateException;
 
     /**
-     * Takes the store's lock for a run that changes state; waits while another build holds it.
+     * Takes the store's lock for a run that changes state; waits or fails while another build holds it.
      * Close the returned lock to release it.
      */
     Lock lock() throws StateException;
+
+    /** Who holds the lock now, when the store can tell. */
+    default Optional<LockInfo> currentLock() throws StateException {
+        return Optional.empty();
+    }
+
+    /** Removes a lock left by a build that died, when its id is {@code lockId}. */
+    default void forceUnlock(String lockId) throws StateException {
+        throw new StateException("The state " + location() + " has no lock to break: a local state file is"
+                + " locked by the operating system only while a build runs.", true);
+    }
+
+    @Override
+    default void close() {}
 
     /** A held lock. */
     interface Lock extends AutoCloseable {

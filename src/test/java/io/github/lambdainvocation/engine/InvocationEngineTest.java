@@ -242,6 +242,11 @@ class InvocationEngineTest {
             }
 
             @Override
+            public boolean exists() {
+                return false;
+            }
+
+            @Override
             public void write(State state) {
                 throw new StateException("The state read-only store could not be written: disk full", false);
             }

@@ -1,0 +1,28 @@
+package io.github.lambdainvocation.mojo;
+
+import io.github.lambdainvocation.config.ConfigurationException;
+import io.github.lambdainvocation.engine.InvocationEngine;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Removes the lock of an S3 state left behind by a build that died, like {@code terraform force-unlock}: only
+ * when the lock's id is the one given. The lock's id is in the message of the build that found it locked, and in
+ * the output of the status goal.
+ */
+@Mojo(name = "force-unlock", threadSafe = true)
+public class ForceUnlockMojo extends AbstractLambdaInvocationMojo {
+
+    /** The id of the lock to remove. */
+    @Parameter(property = "lambda-invocation.lockId")
+    protected String lockId;
+
+    @Override
+    protected void run(InvocationEngine engine) {
+        if (lockId == null || lockId.isBlank()) {
+            throw new ConfigurationException("force-unlock needs the id of the lock to remove:"
+                    + " -Dlambda-invocation.lockId=<id> (the status goal shows it).");
+        }
+        engine.forceUnlock(lockId.trim());
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.lambdainvocation.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonSyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Who holds a state lock: the body of the lock object.
+ *
+ * @param lockId a random id; only the holder (or force-unlock with this id) removes the lock
+ * @param who {@code user@host}
+ * @param goal the goal that took it ({@code invoke}, {@code destroy}...)
+ * @param project {@code groupId:artifactId} of the build
+ * @param pluginVersion the plugin version
+ * @param created when it was taken
+ */
+public record LockInfo(String lockId, String who, String goal, String project, String pluginVersion,
+        Instant created) {
+
+    /** A new lock of this build, with a fresh id. */
+    public static LockInfo create(String who, String goal, String project, String pluginVersion, Instant now) {
+        return new LockInfo(UUID.randomUUID().toString(), who, goal, project, pluginVersion, now);
+    }
+
+    public byte[] toJson() {
+        ObjectNode n = Json.object();
+        n.put("lockId", lockId);
+        n.put("who", who);
+        n.put("goal", goal);
+        n.put("project", project);
+        n.put("pluginVersion", pluginVersion);
+        n.put("created", created.toString());
+        return (Json.writePretty(n) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a lock body; an unreadable one becomes a lock of unknown holder (it still blocks). */
+    public static LockInfo fromJson(byte[] bytes) {
+        try {
+            JsonNode n = Json.parse(new String(bytes, StandardCharsets.UTF_8));
+            Instant created;
+            try {
+                created = Instant.parse(n.path("created").asText());
+            } catch (RuntimeException e) {
+                created = null;
+            }
+            return new LockInfo(n.path("lockId").asText("?"), n.path("who").asText("?"), n.path("goal").asText("?"),
+                    n.path("project").asText("?"), n.path("pluginVersion").asText("?"), created);
+        } catch (JsonSyntaxException e) {
+            return new LockInfo("?", "?", "?", "?", "?", null);
+        }
+    }
+
+    /** "ci@runner-7 (invoke of com.acme:shop, plugin 0.1.0) since 2026-11-27T10:00:00Z, lock id 1b2c…". */
+    public String describe() {
+        return who + " (" + goal + " of " + project + ", plugin " + pluginVersion + ") since "
+                + (created == null ? "an unknown time" : created.toString()) + ", lock id " + lockId;
+    }
+}

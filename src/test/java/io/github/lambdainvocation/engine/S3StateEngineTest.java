@@ -1,0 +1,181 @@
+package io.github.lambdainvocation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.config.ConfigurationException;
+import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.config.InvocationSettings;
+import io.github.lambdainvocation.config.InvocationValidator;
+import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
+import io.github.lambdainvocation.state.LocalStateStore;
+import io.github.lambdainvocation.state.LockInfo;
+import io.github.lambdainvocation.state.S3Location;
+import io.github.lambdainvocation.state.S3StateStore;
+import io.github.lambdainvocation.state.StateLockedException;
+import io.github.lambdainvocation.state.StateStore;
+import io.github.lambdainvocation.testing.LocalLambdaServer;
+import io.github.lambdainvocation.testing.LocalS3;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goals with their state in S3 (s3proxy in the JVM) and the local Lambda endpoint. */
+class S3StateEngineTest {
+
+    private static LocalS3 s3;
+    private static int buckets;
+
+    @TempDir
+    Path dir;
+
+    private LocalLambdaServer lambda;
+    private S3Location location;
+    private final List<String> log = new ArrayList<>();
+    private final Console console = new Console() {
+        @Override
+        public void info(String message) {
+            log.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.add("WARN " + message);
+        }
+
+        @Override
+        public void debug(String message) {}
+    };
+
+    @BeforeAll
+    static void startS3() throws Exception {
+        s3 = LocalS3.start();
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.stop();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        lambda = LocalLambdaServer.start().function("fn");
+        String bucket = "engine-" + (++buckets);
+        s3.bucket(bucket);
+        location = new S3Location(bucket, "team/state.json");
+    }
+
+    @AfterEach
+    void stop() {
+        lambda.stop();
+    }
+
+    private S3StateStore s3Store(String who) {
+        return new S3StateStore(s3.client(), new S3StateStore.Settings(location, null, null, Duration.ZERO,
+                Duration.ofMillis(20)), new LockInfo(null, who, "invoke", "com.acme:shop", "0.1.0", null), console,
+                Clock.systemUTC(), true);
+    }
+
+    private InvocationEngine engine(StateStore store) {
+        SdkLambdaInvoker.Settings settings = new SdkLambdaInvoker.Settings(URI.create(lambda.endpoint()), null,
+                SdkLambdaInvoker.RetryRules.DEFAULT);
+        return new InvocationEngine(store, () -> new SdkLambdaInvoker(settings, console), console, Clock.systemUTC(),
+                dir.resolve("out"));
+    }
+
+    private static List<DesiredInvocation> crud(String input) {
+        return new InvocationValidator("us-east-1", Path.of(".")).validate(List.of(
+                InvocationSettings.withId("tenant").functionName("fn").lifecycleScope("CRUD").input(input)));
+    }
+
+    @Test
+    void theWholeCrudLifecycleWithTheStateInS3() throws Exception {
+        try (S3StateStore store = s3Store("ci@a")) {
+            engine(store).invoke(crud("{\"plan\":\"basic\"}"), false);
+        }
+        try (S3StateStore store = s3Store("ci@b")) {
+            assertThat(engine(store).invoke(crud("{\"plan\":\"basic\"}"), false).report().calls()).isZero();
+        }
+        try (S3StateStore store = s3Store("ci@c")) {
+            engine(store).invoke(crud("{\"plan\":\"gold\"}"), false);
+        }
+        try (S3StateStore store = s3Store("ci@d")) {
+            engine(store).destroy(List.of("tenant"), Set.of(), false);
+            assertThat(store.read().isEmpty()).isTrue();
+            assertThat(store.currentLock()).as("every run released its lock").isEmpty();
+        }
+        assertThat(lambda.payloads("fn")).containsExactly(
+                "{\"plan\":\"basic\",\"tf\":{\"action\":\"create\",\"prev_input\":null}}",
+                "{\"plan\":\"gold\",\"tf\":{\"action\":\"update\",\"prev_input\":{\"plan\":\"basic\"}}}",
+                "{\"plan\":\"gold\",\"tf\":{\"action\":\"delete\",\"prev_input\":{\"plan\":\"gold\"}}}");
+    }
+
+    @Test
+    void aLockedStateStopsInvokeBeforeAnyCallAndStatusSaysWhoHoldsIt() throws Exception {
+        try (S3StateStore holder = s3Store("alice@laptop"); S3StateStore other = s3Store("ci@runner")) {
+            StateStore.Lock lock = holder.lock();
+
+            assertThatThrownBy(() -> engine(other).invoke(crud("{}"), false))
+                    .isInstanceOf(StateLockedException.class)
+                    .hasMessageContaining("is locked by alice@laptop");
+            assertThat(lambda.requests()).isEmpty();
+
+            engine(other).status(crud("{}"));
+            assertThat(log).anyMatch(l -> l.startsWith("WARN The state " + location + " is locked by alice@laptop")
+                    && l.endsWith("A run of invoke or destroy now would fail or wait for it."));
+            assertThat(holder.currentLock()).as("status takes no lock and leaves the holder's").isPresent();
+            lock.close();
+        }
+    }
+
+    @Test
+    void importStateMovesALocalStateToS3OnceAndBack() throws Exception {
+        LocalStateStore local = new LocalStateStore(dir.resolve("state.json"));
+        engine(local).invoke(crud("{\"plan\":\"basic\"}"), false);
+        byte[] localBytes = Files.readAllBytes(local.file());
+
+        try (S3StateStore store = s3Store("me@desk")) {
+            engine(store).importState(local);
+            assertThat(store.read()).isEqualTo(local.read());
+
+            assertThatThrownBy(() -> engine(store).importState(local))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("A state already exists at " + location + "; importing would overwrite"
+                            + " it, so nothing was copied.");
+        }
+        assertThat(Files.readAllBytes(local.file())).as("the source is left as it was").isEqualTo(localBytes);
+
+        try (S3StateStore store = s3Store("ci@runner")) {
+            assertThat(engine(store).invoke(crud("{\"plan\":\"basic\"}"), false).report().calls())
+                    .as("the imported state is the one S3 builds now use").isZero();
+        }
+
+        LocalStateStore back = new LocalStateStore(dir.resolve("back/state.json"));
+        try (S3StateStore store = s3Store("me@desk")) {
+            engine(back).importState(store);
+            assertThat(back.read()).isEqualTo(store.read());
+        }
+        assertThat(lambda.requests()).hasSize(1);
+    }
+
+    @Test
+    void importingNothingIsRefused() {
+        try (S3StateStore store = s3Store("me@desk")) {
+            assertThatThrownBy(() -> engine(new LocalStateStore(dir.resolve("state.json"))).importState(store))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("There is no state at " + location + " to import.");
+        }
+    }
+}
