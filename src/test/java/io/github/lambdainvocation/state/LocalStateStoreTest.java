@@ -1,18 +1,14 @@
 package io.github.lambdainvocation.state;
 
+import static io.github.lambdainvocation.testing.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdainvocation.config.LifecycleScope;
-import io.github.lambdainvocation.config.Target;
-import io.github.lambdainvocation.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,13 +19,6 @@ class LocalStateStoreTest {
 
     @TempDir
     Path dir;
-
-    static RecordedInvocation record(String id, String input) throws Exception {
-        TreeMap<String, String> triggers = new TreeMap<>();
-        triggers.put("version", "1.0");
-        return new RecordedInvocation(id, new Target("fn", "$LATEST", null), LifecycleScope.CRUD, "tf", triggers,
-                Json.parse(input), "{\"status\":\"ok\"}", "3", Instant.parse("2026-11-27T10:15:30Z"));
-    }
 
     @Test
     void aMissingFileIsAnEmptyState() {

@@ -77,7 +77,7 @@ class S3StateStoreTest {
     }
 
     private static State stateWith(String id, String input) throws Exception {
-        return State.of(List.of(LocalStateStoreTest.record(id, input)));
+        return State.of(List.of(io.github.lambdainvocation.testing.Records.record(id, input)));
     }
 
     @Test
@@ -285,7 +285,7 @@ class S3StateStoreTest {
 
             wire.clear();
             try (StateStore.Lock lock = store.lock()) {
-                store.write(stateWith("a", "{\"v\":2}").with(LocalStateStoreTest.record("b", "{}")));
+                store.write(stateWith("a", "{\"v\":2}").with(io.github.lambdainvocation.testing.Records.record("b", "{}")));
             }
             assertThat(wire.summary()).containsExactly("PUT " + location.lockKey(), "PUT " + location.key(),
                     "DELETE " + location.lockKey());

@@ -110,6 +110,8 @@ public final class LocalLambdaServer implements AutoCloseable {
     private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
     private volatile Consumer<Request> listener = r -> {};
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     private LocalLambdaServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -177,6 +179,11 @@ public final class LocalLambdaServer implements AutoCloseable {
         return events(function).stream().map(Request::payload).toList();
     }
 
+    /** The most requests that were being answered at the same moment. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
     public void stop() {
         server.stop(0);
         threads.shutdownNow();
@@ -188,6 +195,7 @@ public final class LocalLambdaServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(PATH_PREFIX)
@@ -225,6 +233,8 @@ public final class LocalLambdaServer implements AutoCloseable {
             }
             answer(exchange, request, reply);
             listener.accept(request);
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 

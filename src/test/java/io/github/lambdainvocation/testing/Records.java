@@ -1,0 +1,27 @@
+package io.github.lambdainvocation.testing;
+
+import io.github.lambdainvocation.config.LifecycleScope;
+import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonSyntaxException;
+import io.github.lambdainvocation.state.RecordedInvocation;
+import java.time.Instant;
+import java.util.TreeMap;
+
+/** Recorded invocations for state tests. */
+public final class Records {
+
+    private Records() {}
+
+    /** A CRUD record of {@code fn:$LATEST} with one trigger, a result and a fixed time. */
+    public static RecordedInvocation record(String id, String input) {
+        TreeMap<String, String> triggers = new TreeMap<>();
+        triggers.put("version", "1.0");
+        try {
+            return new RecordedInvocation(id, new Target("fn", "$LATEST", null), LifecycleScope.CRUD, "tf", triggers,
+                    Json.parse(input), "{\"status\":\"ok\"}", "3", Instant.parse("2026-11-27T10:15:30Z"));
+        } catch (JsonSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
