@@ -32,8 +32,12 @@ final class S3Failures {
                     + " (-Dlambda-invocation.stateS3KmsKeyId), and the key must be enabled." + service, true, e);
         }
         if (e.statusCode() == 403 || "AccessDenied".equals(code)) {
+            String listBucket = operation.equals("GetObject")
+                    ? " (and s3:ListBucket on arn:aws:s3:::" + location.bucket() + ", without which S3 answers"
+                            + " 'access denied' for an object that does not exist yet)"
+                    : "";
             return new StateException("Access denied: the credentials need s3:" + operation + " on "
-                    + location.arn(key) + "." + service, true, e);
+                    + location.arn(key) + listBucket + "." + service, true, e);
         }
         if (e.statusCode() == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
             return new StateException("The bucket '" + location.bucket() + "' is in another region: set"

@@ -79,7 +79,9 @@ class S3FailuresTest {
         answer(403, "AccessDenied", "Access Denied");
         try (S3StateStore store = store()) {
             assertThatThrownBy(store::read).hasMessageStartingWith(
-                    "Access denied: the credentials need s3:GetObject on arn:aws:s3:::team-state/shop/state.json.");
+                    "Access denied: the credentials need s3:GetObject on arn:aws:s3:::team-state/shop/state.json"
+                            + " (and s3:ListBucket on arn:aws:s3:::team-state, without which S3 answers 'access"
+                            + " denied' for an object that does not exist yet).");
             assertThatThrownBy(store::lock).hasMessageStartingWith(
                     "Access denied: the credentials need s3:PutObject on arn:aws:s3:::team-state/shop/state.json.lock.");
             assertThatThrownBy(() -> store.write(State.empty())).hasMessageStartingWith(
