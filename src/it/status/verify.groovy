@@ -20,9 +20,9 @@ try {
     def status = new JsonSlurper().parse(statusFile)
     assert status.state == new File(basedir, 'target/lambda-invocation/state.json').canonicalPath
     assert status.invocations == [
-            [id: 'config', action: 'update', reasons: ['input'],
+            [id: 'config', action: 'update', input: [logLevel: 'DEBUG'], reasons: ['input'],
              calls: [[event: 'update', functionName: 'fn-config', qualifier: '$LATEST', region: 'us-east-1']]],
-            [id: 'steady', action: 'no-op', reasons: [], calls: []]]
+            [id: 'steady', action: 'no-op', input: [fixed: true], reasons: [], calls: []]]
     assert status.summary == [create: 0, update: 1, replace: 0, delete: 0, forget: 0, 'no-op': 1, invocations: 1]
 } finally {
     lambda?.stop()

@@ -2,6 +2,7 @@ package io.github.lambdainvocation.apply;
 
 import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.lambda.CallOptions;
 import io.github.lambdainvocation.lambda.InvocationResult;
 import io.github.lambdainvocation.lambda.LambdaCallException;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
@@ -30,15 +31,19 @@ public final class PlanApplier {
     private final Supplier<LambdaInvoker> invoker;
     private final Console console;
     private final Clock clock;
+    private final boolean printLogs;
 
     /**
      * @param invoker gives the invoker on first use only, so a plan without calls builds no AWS client
+     * @param printLogs print each successful call's log tail at info level (it is always at debug level)
      */
-    public PlanApplier(StateStore store, Supplier<LambdaInvoker> invoker, Console console, Clock clock) {
+    public PlanApplier(StateStore store, Supplier<LambdaInvoker> invoker, Console console, Clock clock,
+            boolean printLogs) {
         this.store = store;
         this.invoker = invoker;
         this.console = console;
         this.clock = clock;
+        this.printLogs = printLogs;
     }
 
     public ApplyReport apply(State initial, Plan plan) throws ApplyFailedException {
@@ -73,17 +78,38 @@ public final class PlanApplier {
                 + payload.length + " bytes)");
         long started = System.nanoTime();
         try {
-            InvocationResult result = lambda.invoke(call.target(), payload);
+            InvocationResult result = lambda.invoke(call.target(), payload, options(change));
             console.info("  " + change.id() + ": " + call.event() + " done in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms"
                     + (result.executedVersion() == null ? "" : ", executed version " + result.executedVersion()));
-            if (result.logTail() != null) {
-                console.debug("  " + change.id() + ": log tail:\n" + result.logTail());
+            if (result.logTail() != null && !options(change).sensitive()) {
+                String tail = "  " + change.id() + ": log tail:" + System.lineSeparator() + indent(result.logTail());
+                if (printLogs) {
+                    console.info(tail);
+                } else {
+                    console.debug(tail);
+                }
             }
             return result;
         } catch (LambdaCallException e) {
             throw failure(change, call, e, sofar);
         }
+    }
+
+    /** The configured timeout; sensitive when either the configuration or the record says so. */
+    private static CallOptions options(PlannedChange change) {
+        DesiredInvocation d = change.desired();
+        RecordedInvocation r = change.recorded();
+        boolean sensitive = (d != null && d.sensitive()) || (r != null && r.sensitive());
+        return new CallOptions(d != null ? d.timeout() : CallOptions.DEFAULT_TIMEOUT, sensitive);
+    }
+
+    private static String indent(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.strip().split("\\R")) {
+            out.append(out.length() == 0 ? "" : System.lineSeparator()).append("  | ").append(line);
+        }
+        return out.toString();
     }
 
     /** The state once every call of {@code change} succeeded (the last result, if any, is recorded). */
@@ -106,7 +132,8 @@ public final class PlanApplier {
                 d.input(),
                 invoked ? last.payload() : previous.result(),
                 invoked ? last.executedVersion() : previous.executedVersion(),
-                invoked ? clock.instant() : previous.invokedAt()));
+                invoked ? clock.instant() : previous.invokedAt(),
+                d.sensitive()));
     }
 
     private State save(State next, PlannedChange change, PlannedCall call, ApplyReport sofar) {

@@ -14,6 +14,8 @@ import java.util.SortedMap;
  * @param terraformKey the lifecycle key CRUD adds to the input
  * @param triggers values whose change forces a replacement
  * @param inputSource the POM element the input came from, for messages ({@code <input>} or {@code <inputFile>})
+ * @param timeout how long a call waits for the function's answer
+ * @param sensitive whether input, result and the function's errors and logs must never be printed
  */
 public record DesiredInvocation(
         String id,
@@ -23,7 +25,9 @@ public record DesiredInvocation(
         LifecycleScope scope,
         String terraformKey,
         SortedMap<String, String> triggers,
-        String inputSource) {
+        String inputSource,
+        java.time.Duration timeout,
+        boolean sensitive) {
 
     public static final String DEFAULT_TERRAFORM_KEY = "tf";
 }

@@ -19,6 +19,8 @@ public final class InvocationSettings {
     private String region;
     private String terraformKey;
     private Map<String, String> triggers = new LinkedHashMap<>();
+    private String timeout;
+    private boolean sensitive;
 
     public static InvocationSettings withId(String id) {
         return new InvocationSettings().id(id);
@@ -72,6 +74,24 @@ public final class InvocationSettings {
     public InvocationSettings trigger(String key, String value) {
         this.triggers.put(key, value);
         return this;
+    }
+
+    public InvocationSettings timeout(String value) {
+        this.timeout = value;
+        return this;
+    }
+
+    public InvocationSettings sensitive(boolean value) {
+        this.sensitive = value;
+        return this;
+    }
+
+    public String timeout() {
+        return timeout;
+    }
+
+    public boolean sensitive() {
+        return sensitive;
     }
 
     public String id() {

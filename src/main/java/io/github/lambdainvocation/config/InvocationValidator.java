@@ -32,6 +32,9 @@ public final class InvocationValidator {
     /** A Maven expression Maven left alone because nothing defines it. */
     private static final Pattern UNSET_PROPERTY = Pattern.compile("\\$\\{[^}\\s]{1,200}}");
 
+    /** Lambda's 15 minutes and a margin: a longer wait could only wait for nothing. */
+    private static final java.time.Duration MAX_TIMEOUT = java.time.Duration.ofMinutes(16);
+
     private final String pluginRegion;
     private final Path basedir;
 
@@ -97,6 +100,19 @@ public final class InvocationValidator {
             }
         }
 
+        java.time.Duration timeout = io.github.lambdainvocation.lambda.CallOptions.DEFAULT_TIMEOUT;
+        if (s.timeout() != null && !s.timeout().isBlank()) {
+            try {
+                timeout = Durations.parse(s.timeout());
+                if (timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+                    p.add("<timeout>", "'" + s.timeout() + "' must be more than 0 and at most 16m: Lambda stops a"
+                            + " function after 15 minutes");
+                }
+            } catch (IllegalArgumentException e) {
+                p.add("<timeout>", "'" + s.timeout() + "' " + e.getMessage());
+            }
+        }
+
         String qualifier = blankToNull(s.qualifier());
         String region = blankToNull(s.region());
 
@@ -112,8 +128,10 @@ public final class InvocationValidator {
                 json = Json.parse(input.text());
             } catch (JsonSyntaxException e) {
                 java.util.regex.Matcher unset = UNSET_PROPERTY.matcher(input.text());
+                // the parser's words may quote the input: not for a sensitive invocation
+                String problem = s.sensitive() ? "(details hidden: the invocation is sensitive)" : e.problem();
                 p.add(input.source(), "is not valid JSON at line " + e.line() + ", column " + e.column() + ": "
-                        + e.problem() + (unset.find()
+                        + problem + (unset.find()
                                 ? " (it still contains " + unset.group() + ": is that property set?)"
                                 : ""));
             }
@@ -141,7 +159,9 @@ public final class InvocationValidator {
                 scope,
                 terraformKey,
                 triggers,
-                input.source());
+                input.source(),
+                timeout,
+                s.sensitive());
     }
 
     private record Input(String text, String source) {}

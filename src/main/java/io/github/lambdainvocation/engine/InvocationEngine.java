@@ -42,18 +42,26 @@ public final class InvocationEngine {
     private final Console console;
     private final Clock clock;
     private final Path outputDirectory;
+    private final boolean printLogs;
+
+    public InvocationEngine(StateStore store, Supplier<LambdaInvoker> invokers, Console console, Clock clock,
+            Path outputDirectory) {
+        this(store, invokers, console, clock, outputDirectory, false);
+    }
 
     /**
      * @param invokers gives a Lambda invoker; called only when there is an invocation to make
      * @param outputDirectory where status.json and results/ go
+     * @param printLogs print the log tail of successful calls at info level
      */
     public InvocationEngine(StateStore store, Supplier<LambdaInvoker> invokers, Console console, Clock clock,
-            Path outputDirectory) {
+            Path outputDirectory, boolean printLogs) {
         this.store = store;
         this.invokers = invokers;
         this.console = console;
         this.clock = clock;
         this.outputDirectory = outputDirectory;
+        this.printLogs = printLogs;
     }
 
     /** Prints the plan of {@code invoke} and writes it to status.json; invokes nothing, changes no state. */
@@ -176,7 +184,7 @@ public final class InvocationEngine {
             report = new ApplyReport(plan.countByAction(), 0, state);
         } else {
             try (OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
-                report = new PlanApplier(store, lambda, console, clock).apply(state, plan);
+                report = new PlanApplier(store, lambda, console, clock, printLogs).apply(state, plan);
             }
         }
         console.info("Applied: " + report.summary() + ".");

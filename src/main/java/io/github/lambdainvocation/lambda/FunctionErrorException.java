@@ -12,8 +12,10 @@ public final class FunctionErrorException extends LambdaCallException {
     private final String payload;
 
     public FunctionErrorException(Target target, String errorKind, String errorType, String errorMessage,
-            String logTail, String payload) {
-        super(target, render(target, errorKind, errorType, errorMessage, logTail), true, true, null);
+            String logTail, String payload, boolean sensitive) {
+        super(target, sensitive
+                ? renderHidden(target, errorKind, errorType, payload)
+                : render(target, errorKind, errorType, errorMessage, logTail), true, true, null);
         this.errorKind = errorKind;
         this.errorType = errorType;
         this.errorMessage = errorMessage;
@@ -41,6 +43,13 @@ public final class FunctionErrorException extends LambdaCallException {
     /** The raw error payload the function returned. */
     public String payload() {
         return payload;
+    }
+
+    /** For a sensitive invocation: the error type only; message and log may echo the input. */
+    private static String renderHidden(Target target, String kind, String type, String payload) {
+        return "The function " + target.describe() + " failed (" + kind + " error)" + (type == null ? "" : ": " + type)
+                + ". Its error message and log are not shown because the invocation is sensitive (error payload "
+                + Digests.sha256(payload) + "); see the function's CloudWatch logs.";
     }
 
     private static String render(Target target, String kind, String type, String message, String logTail) {

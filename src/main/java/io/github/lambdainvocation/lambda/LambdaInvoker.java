@@ -11,7 +11,11 @@ public interface LambdaInvoker extends AutoCloseable {
      * @throws FunctionErrorException when the function ran and reported an error
      * @throws LambdaCallException when Lambda refused the call or no answer arrived
      */
-    InvocationResult invoke(Target target, byte[] payload) throws LambdaCallException;
+    InvocationResult invoke(Target target, byte[] payload, CallOptions options) throws LambdaCallException;
+
+    default InvocationResult invoke(Target target, byte[] payload) throws LambdaCallException {
+        return invoke(target, payload, CallOptions.DEFAULT);
+    }
 
     @Override
     void close();

@@ -2,70 +2,68 @@ package io.github.lambdainvocation.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.LambdaInvocationException;
+import io.github.lambdainvocation.aws.AwsClients;
 import io.github.lambdainvocation.config.Target;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.State;
 
 /**
- * Invokes functions with the AWS SDK for Java v2, one client per region, sharing one HTTP connection pool.
+ * Invokes functions with the AWS SDK for Java v2, through the clients of {@link AwsClients}.
  *
  * <p>An Invoke is never sent twice when the first request may have reached the function (Terraform's bug
  * #45773): the SDK's own retries are off, the HTTP client's too, and this class retries only what certainly
  * did not run: throttling (HTTP 429, which Lambda answers before running anything) and connections that could
  * not be opened.
+ *
+ * <p>Before the first call to a function it waits, within a bound, until the function is {@code Active} and its
+ * last update {@code Successful}, the way SDK waiters do (a call to a function being updated fails).
  */
 public final class SdkLambdaInvoker implements LambdaInvoker {
 
-    /** Lambda lets a function run 15 minutes; the read timeout leaves a margin on top. */
-    public static final Duration READ_TIMEOUT = Duration.ofMinutes(15).plusSeconds(60);
-
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-    private final Settings settings;
+    private final AwsClients aws;
+    private final Options options;
     private final Console console;
-    private final SdkHttpClient http;
-    private final Map<String, LambdaClient> clients = new ConcurrentHashMap<>();
-    private volatile AwsCredentialsProvider credentials;
+    private final boolean ownsClients;
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
     /**
-     * How to reach Lambda.
+     * How calls are made.
      *
-     * @param endpoint an endpoint override (a local emulator), or null for AWS
-     * @param credentials a credentials provider, or null for the SDK's default chain
      * @param retry the retry rules for calls that certainly did not run
-     * @param readTimeout how long to wait for the function's answer; {@link #READ_TIMEOUT} lets any function
-     *     finish
+     * @param waitForFunction whether to wait for the function to be ready before its first call
+     * @param waitTimeout how long that wait may take
+     * @param waitPoll how often to look while waiting
      */
-    public record Settings(URI endpoint, AwsCredentialsProvider credentials, RetryRules retry, Duration readTimeout) {
+    public record Options(RetryRules retry, boolean waitForFunction, Duration waitTimeout, Duration waitPoll) {
+        public static final Options DEFAULT =
+                new Options(RetryRules.DEFAULT, true, Duration.ofMinutes(5), Duration.ofSeconds(2));
 
-        public Settings(URI endpoint, AwsCredentialsProvider credentials, RetryRules retry) {
-            this(endpoint, credentials, retry, READ_TIMEOUT);
+        public Options withRetry(RetryRules rules) {
+            return new Options(rules, waitForFunction, waitTimeout, waitPoll);
         }
     }
 
@@ -77,30 +75,33 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         public static final RetryRules DEFAULT = new RetryRules(5, Duration.ofMillis(500), Duration.ofSeconds(20));
     }
 
-    public SdkLambdaInvoker(Settings settings, Console console) {
-        this.settings = settings;
+    /** @param ownsClients whether {@link #close()} closes {@code aws} */
+    public SdkLambdaInvoker(AwsClients aws, Options options, Console console, boolean ownsClients) {
+        this.aws = aws;
+        this.options = options;
         this.console = console;
-        this.http = ApacheHttpClient.builder()
-                .socketTimeout(settings.readTimeout())
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .tcpKeepAlive(true)
-                .build();
+        this.ownsClients = ownsClients;
     }
 
     @Override
-    public InvocationResult invoke(Target target, byte[] payload) throws LambdaCallException {
+    public InvocationResult invoke(Target target, byte[] payload, CallOptions call) throws LambdaCallException {
         LambdaClient client = clientFor(target);
+        if (options.waitForFunction() && ready.add(target.functionName() + ":" + target.qualifier() + ":"
+                + target.region())) {
+            awaitReady(client, target);
+        }
         InvokeRequest request = InvokeRequest.builder()
                 .functionName(target.functionName())
                 .qualifier(target.qualifier())
                 .invocationType(InvocationType.REQUEST_RESPONSE)
                 .logType(LogType.TAIL)
                 .payload(SdkBytes.fromByteArray(payload))
+                .overrideConfiguration(o -> o.apiCallTimeout(call.timeout()))
                 .build();
-        RetryRules retry = settings.retry();
+        RetryRules retry = options.retry();
         for (int attempt = 1; ; attempt++) {
             try {
-                return toResult(target, client.invoke(request), attempt);
+                return toResult(target, client.invoke(request), attempt, call.sensitive());
             } catch (AwsServiceException e) {
                 if (isThrottling(e) && attempt < retry.maxAttempts()) {
                     Duration wait = backoff(attempt, retryAfter(e));
@@ -111,6 +112,11 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                     continue;
                 }
                 throw serviceError(target, e, attempt);
+            } catch (ApiCallTimeoutException e) {
+                throw new LambdaCallException(target, "No answer from " + target.describe() + " within "
+                        + seconds(call.timeout()) + " (the invocation's <timeout>). The function may still be"
+                        + " running; nothing was recorded for it, and it is not invoked again automatically.",
+                        true, true, e);
             } catch (SdkClientException e) {
                 boolean notSent = couldNotConnect(e);
                 if (notSent && attempt < retry.maxAttempts()) {
@@ -128,66 +134,83 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
 
     @Override
     public void close() {
-        clients.values().forEach(LambdaClient::close);
-        clients.clear();
-        http.close();
+        if (ownsClients) {
+            aws.close();
+        }
     }
 
     private LambdaClient clientFor(Target target) {
-        Region region = resolveRegion(target);
-        AwsCredentialsProvider provider = credentials();
-        return clients.computeIfAbsent(region.id(), id -> {
-            var builder = LambdaClient.builder()
-                    .region(region)
-                    .httpClient(http)
-                    .credentialsProvider(provider)
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-            if (settings.endpoint() != null) {
-                builder.endpointOverride(settings.endpoint());
-            }
-            return builder.build();
-        });
-    }
-
-    private Region resolveRegion(Target target) {
-        if (target.region() != null) {
-            return Region.of(target.region());
-        }
         try {
-            return new DefaultAwsRegionProviderChain().getRegion();
-        } catch (SdkClientException e) {
-            throw new LambdaCallException(target, "No AWS region is set for " + target.describe()
-                    + ". Set <region> on the invocation or the plugin (or -Dlambda-invocation.region), or the"
-                    + " AWS_REGION environment variable, or a region in the AWS config profile. Nothing was invoked.",
-                    true, false, e);
+            Region region = aws.regions().resolve(target.region(), "the call to " + target.describe());
+            return aws.lambda(region);
+        } catch (LambdaCallException e) {
+            throw e;
+        } catch (LambdaInvocationException e) {
+            throw new LambdaCallException(target, e.getMessage(), e.userFixable(), false, e);
         }
     }
 
-    /** Resolved once, before the first call, so a missing credential is a clear error, not a failed Invoke. */
-    private AwsCredentialsProvider credentials() {
-        AwsCredentialsProvider provider = credentials;
-        if (provider == null) {
-            synchronized (this) {
-                provider = credentials;
-                if (provider == null) {
-                    provider = settings.credentials() != null
-                            ? settings.credentials()
-                            : DefaultCredentialsProvider.builder().build();
-                    try {
-                        provider.resolveCredentials();
-                    } catch (SdkException e) {
-                        throw new LambdaCallException(null, "No AWS credentials were found: " + rootMessage(e)
-                                + ". Set them the usual AWS way (environment, profile, SSO, instance role)."
-                                + " Nothing was invoked.", true, false, e);
-                    }
-                    credentials = provider;
+    /** Waits until the function can take the call: Active, and its last update Successful. */
+    private void awaitReady(LambdaClient client, Target target) {
+        Instant deadline = Instant.now().plus(options.waitTimeout());
+        boolean told = false;
+        while (true) {
+            FunctionConfiguration f;
+            try {
+                f = client.getFunction(r -> r.functionName(target.functionName()).qualifier(target.qualifier()))
+                        .configuration();
+            } catch (AwsServiceException e) {
+                if (isThrottling(e) && Instant.now().isBefore(deadline)) {
+                    sleep(target, options.waitPoll());
+                    continue;
                 }
+                if (e.statusCode() == 403 || "AccessDeniedException".equals(errorCode(e))) {
+                    throw new LambdaCallException(target, "Could not check that " + target.describe() + " is ready:"
+                            + " the credentials need lambda:GetFunction on it, or set"
+                            + " <waitForFunction>false</waitForFunction> (-Dlambda-invocation.waitForFunction=false)."
+                            + " Nothing was invoked. (" + errorCode(e) + ": " + serviceMessage(e) + ")", true, false, e);
+                }
+                throw serviceError(target, e, 1);
+            } catch (SdkClientException e) {
+                throw clientError(target, e, 1, true);
             }
+            State state = f.state();
+            LastUpdateStatus update = f.lastUpdateStatus();
+            if (state == State.FAILED) {
+                throw new LambdaCallException(target, "The function " + target.describe() + " is in state Failed ("
+                        + f.stateReasonCodeAsString() + ": " + f.stateReason() + "). Fix the function; nothing was"
+                        + " invoked.", true, false, null);
+            }
+            if (update == LastUpdateStatus.FAILED) {
+                throw new LambdaCallException(target, "The last update of the function " + target.describe()
+                        + " failed (" + f.lastUpdateStatusReasonCodeAsString() + ": " + f.lastUpdateStatusReason()
+                        + "). Fix or redeploy the function; nothing was invoked.", true, false, null);
+            }
+            boolean active = state == null || state == State.ACTIVE || state == State.INACTIVE;
+            boolean updated = update == null || update == LastUpdateStatus.SUCCESSFUL;
+            if (active && updated) {
+                if (told) {
+                    console.info("The function " + target.describe() + " is ready.");
+                }
+                return;
+            }
+            String where = "state " + f.stateAsString() + ", last update " + f.lastUpdateStatusAsString();
+            if (!Instant.now().isBefore(deadline)) {
+                throw new LambdaCallException(target, "The function " + target.describe() + " is still not ready ("
+                        + where + ") after " + seconds(options.waitTimeout()) + " (<functionWaitTimeout>). Nothing"
+                        + " was invoked.", true, false, null);
+            }
+            if (!told) {
+                console.info("Waiting for the function " + target.describe() + " to be ready (" + where + "), up to "
+                        + seconds(options.waitTimeout()) + ".");
+                told = true;
+            }
+            sleep(target, options.waitPoll());
         }
-        return provider;
     }
 
-    private static InvocationResult toResult(Target target, InvokeResponse response, int attempts) {
+    private static InvocationResult toResult(Target target, InvokeResponse response, int attempts,
+            boolean sensitive) {
         String body = response.payload() == null ? "" : response.payload().asUtf8String();
         String tail = decodeLog(response.logResult());
         if (response.functionError() != null) {
@@ -200,7 +223,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             } catch (JsonSyntaxException e) {
                 message = body;
             }
-            throw new FunctionErrorException(target, response.functionError(), type, message, tail, body);
+            throw new FunctionErrorException(target, response.functionError(), type, message, tail, body, sensitive);
         }
         return new InvocationResult(body, response.executedVersion(), tail, attempts);
     }
@@ -231,7 +254,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     }
 
     private Duration backoff(int attempt, Optional<Duration> retryAfter) {
-        RetryRules rules = settings.retry();
+        RetryRules rules = options.retry();
         long cap = rules.maxDelay().toMillis();
         long exponential = Math.min(cap, rules.firstDelay().toMillis() << Math.min(attempt - 1, 20));
         long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
@@ -258,16 +281,13 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LambdaCallException(target, "Interrupted while waiting to retry " + target.describe()
+            throw new LambdaCallException(target, "Interrupted while waiting to call " + target.describe()
                     + "; it did not run.", false, false, e);
         }
     }
 
     private static LambdaCallException serviceError(Target target, AwsServiceException e, int attempts) {
         String code = errorCode(e);
-        String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage()
-                : e.getMessage();
         boolean clientSide = e.statusCode() >= 400 && e.statusCode() < 500;
         StringBuilder text = new StringBuilder();
         if ("ResourceNotFoundException".equals(code)) {
@@ -283,7 +303,8 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             text.append("Lambda refused the call to ").append(target.describe());
         }
         text.append(target.region() == null ? "" : " (region " + target.region() + ")")
-                .append(" — ").append(code).append(" (HTTP ").append(e.statusCode()).append("): ").append(message);
+                .append(" — ").append(code).append(" (HTTP ").append(e.statusCode()).append("): ")
+                .append(serviceMessage(e));
         boolean mayHaveRun = !clientSide;
         text.append(mayHaveRun
                 ? ". The function may have run; it is not invoked again automatically."
@@ -302,8 +323,18 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         return new LambdaCallException(target, text, false, !notSent, e);
     }
 
+    private static String serviceMessage(AwsServiceException e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                ? e.awsErrorDetails().errorMessage()
+                : e.getMessage();
+    }
+
     private static String errorCode(AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String rootMessage(Throwable e) {

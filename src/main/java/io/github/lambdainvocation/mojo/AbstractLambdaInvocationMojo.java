@@ -2,15 +2,17 @@ package io.github.lambdainvocation.mojo;
 
 import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
+import io.github.lambdainvocation.aws.AwsClients;
+import io.github.lambdainvocation.aws.AwsSettings;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.config.Durations;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.state.LocalStateStore;
 import io.github.lambdainvocation.state.LockInfo;
-import io.github.lambdainvocation.state.S3Clients;
 import io.github.lambdainvocation.state.S3Location;
 import io.github.lambdainvocation.state.S3StateStore;
 import io.github.lambdainvocation.state.StateStore;
@@ -25,15 +27,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** What every goal shares: the configuration, the state, and the translation of core failures for Maven. */
+/**
+ * What every goal shares: the configuration, AWS access, the state, and the translation of core failures for
+ * Maven (a {@code MojoFailureException} when the user can fix the cause, a {@code MojoExecutionException}
+ * otherwise). The plugin's own collaborators are built here by hand; only Maven's components are injected.
+ */
 abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
+
+    private final SettingsDecrypter decrypter;
+
+    /** The AWS clients of this execution (created lazily, closed at its end). */
+    protected AwsClients aws;
 
     /**
      * The AWS region of invocations that set no {@code <region>} of their own. When neither is set, the AWS SDK's
@@ -43,10 +61,61 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     protected String region;
 
     /**
-     * A Lambda endpoint to use instead of AWS's, for local emulators such as {@code http://127.0.0.1:4566}.
+     * An endpoint for every AWS service the plugin calls, instead of AWS's, for local emulators such as
+     * {@code http://127.0.0.1:4566}. Per-service endpoints win over it.
      */
     @Parameter(property = "lambda-invocation.endpointUrl")
     protected String endpointUrl;
+
+    /** A Lambda endpoint, instead of {@code endpointUrl} or AWS's. */
+    @Parameter(property = "lambda-invocation.lambdaEndpointUrl")
+    protected String lambdaEndpointUrl;
+
+    /** An STS endpoint (used to assume {@code roleArn}), instead of {@code endpointUrl} or AWS's. */
+    @Parameter(property = "lambda-invocation.stsEndpointUrl")
+    protected String stsEndpointUrl;
+
+    /** A named profile of the AWS config and credentials files (SSO and assume-role profiles work too). */
+    @Parameter(property = "lambda-invocation.profile")
+    protected String profile;
+
+    /**
+     * The id of a {@code <server>} in Maven's settings.xml whose {@code <username>} is the AWS access key id and
+     * whose {@code <password>} is the secret access key, encrypted or not (see {@code mvn --encrypt-password}).
+     */
+    @Parameter(property = "lambda-invocation.serverId")
+    protected String serverId;
+
+    /** A role to assume with the credentials found; its credentials are refreshed before they expire. */
+    @Parameter(property = "lambda-invocation.roleArn")
+    protected String roleArn;
+
+    /** The external id the role's trust policy asks for. */
+    @Parameter(property = "lambda-invocation.roleExternalId")
+    protected String roleExternalId;
+
+    /** The role session name (shown in CloudTrail); default {@code lambda-invocation-<user>}. */
+    @Parameter(property = "lambda-invocation.roleSessionName")
+    protected String roleSessionName;
+
+    /** How long each set of role credentials lasts: {@code 15m} to {@code 12h}, within the role's maximum. */
+    @Parameter(property = "lambda-invocation.roleDuration", defaultValue = "1h")
+    protected String roleDuration;
+
+    /**
+     * Before the first call to a function, wait until it is {@code Active} and its last update
+     * {@code Successful} (needs {@code lambda:GetFunction}).
+     */
+    @Parameter(property = "lambda-invocation.waitForFunction", defaultValue = "true")
+    protected boolean waitForFunction;
+
+    /** How long to wait for a function to be ready: seconds, or a number with s, m or h. */
+    @Parameter(property = "lambda-invocation.functionWaitTimeout", defaultValue = "5m")
+    protected String functionWaitTimeout;
+
+    /** Print the log tail of each successful call at info level (it is always printed on a function error). */
+    @Parameter(property = "lambda-invocation.printLogs", defaultValue = "false")
+    protected boolean printLogs;
 
     /**
      * The state file: what was last sent for each invocation id, and the result. Keep one state file per set of
@@ -108,14 +177,23 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;
 
+    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+    protected Settings settings;
+
+    protected AbstractLambdaInvocationMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipped (lambda-invocation.skip is set).");
             return;
         }
-        try (StateStore store = stateStore(stateS3Uri != null && !stateS3Uri.isBlank() ? stateS3Uri.trim() : null)) {
-            run(engine(store));
+        try (AwsClients clients = new AwsClients(awsSettings(), console());
+                StateStore store = stateStore(clients, blankToNull(stateS3Uri))) {
+            aws = clients;
+            run(engine(clients, store));
         } catch (LambdaInvocationException e) {
             if (e.userFixable()) {
                 throw new MojoFailureException(e.getMessage(), e);
@@ -147,6 +225,117 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         return new MavenConsole(getLog());
     }
 
+    /**
+     * The store of the state at {@code location}: an {@code s3://} URI, or else the configured state file when
+     * {@code location} is null, or else a local path (relative to the project directory).
+     */
+    protected StateStore stateStore(AwsClients aws, String location) {
+        if (location == null) {
+            return new LocalStateStore(stateFile.toPath());
+        }
+        if (!location.startsWith("s3://")) {
+            Path path = Path.of(location);
+            return new LocalStateStore(path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path));
+        }
+        S3Location s3 = S3Location.parse(location, location.equals(blankToNull(stateS3Uri)) ? "<stateS3Uri>"
+                : "-Dlambda-invocation.importFrom");
+        S3StateStore.Settings store = new S3StateStore.Settings(s3, blankToNull(stateS3KmsKeyId),
+                blankToNull(stateS3ExpectedBucketOwner), Durations.parse(lockTimeout, "<lockTimeout>"),
+                Duration.ofSeconds(2));
+        return new S3StateStore(aws.s3(aws.regions().resolve(blankToNull(stateS3Region), "the state bucket")), store,
+                thisBuild(), console(), Clock.systemUTC(), false);
+    }
+
+    private AwsSettings awsSettings() {
+        return new AwsSettings(
+                blankToNull(region),
+                url(endpointUrl, "<endpointUrl>"),
+                url(lambdaEndpointUrl, "<lambdaEndpointUrl>"),
+                url(stateS3EndpointUrl, "<stateS3EndpointUrl>"),
+                url(stsEndpointUrl, "<stsEndpointUrl>"),
+                new AwsSettings.CredentialsSettings(blankToNull(profile), serverKeys(), role()),
+                proxy());
+    }
+
+    /** The access key pair of the settings.xml server {@code serverId}, decrypted the Maven way. */
+    private AwsSettings.StaticKeys serverKeys() {
+        String id = blankToNull(serverId);
+        if (id == null) {
+            return null;
+        }
+        Server server = settings.getServer(id);
+        if (server == null) {
+            throw new ConfigurationException("<serverId> '" + id + "' names no <server> in Maven's settings.xml."
+                    + " Add one whose <username> is the AWS access key id and <password> the secret access key.");
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        problems(result, "<server> '" + id + "'");
+        Server plain = result.getServer();
+        if (blankToNull(plain.getUsername()) == null || blankToNull(plain.getPassword()) == null) {
+            throw new ConfigurationException("The settings.xml <server> '" + id + "' needs a <username> (the AWS"
+                    + " access key id) and a <password> (the secret access key).");
+        }
+        return new AwsSettings.StaticKeys(plain.getUsername().trim(), plain.getPassword().trim(), null,
+                "the settings.xml server '" + id + "'");
+    }
+
+    private AwsSettings.RoleSettings role() {
+        String arn = blankToNull(roleArn);
+        if (arn == null) {
+            return null;
+        }
+        if (!arn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+            throw new ConfigurationException("<roleArn> '" + arn + "' is not a role ARN (arn:aws:iam::<account>:role/<name>)");
+        }
+        Duration duration = Durations.parse(roleDuration, "<roleDuration>");
+        if (duration.compareTo(Duration.ofMinutes(15)) < 0 || duration.compareTo(Duration.ofHours(12)) > 0) {
+            throw new ConfigurationException("<roleDuration> '" + roleDuration + "' must be from 15m to 12h");
+        }
+        String session = blankToNull(roleSessionName);
+        if (session == null) {
+            session = ("lambda-invocation-" + System.getProperty("user.name", "maven"))
+                    .replaceAll("[^\\w+=,.@-]", "-");
+            session = session.substring(0, Math.min(64, session.length()));
+        }
+        return new AwsSettings.RoleSettings(arn, blankToNull(roleExternalId), session, duration);
+    }
+
+    /** Maven's active proxy, its password decrypted. */
+    private AwsSettings.ProxySettings proxy() {
+        Proxy active = settings.getActiveProxy();
+        if (active == null) {
+            return null;
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(active));
+        problems(result, "<proxy> '" + active.getId() + "'");
+        Proxy plain = result.getProxy();
+        return new AwsSettings.ProxySettings(plain.getProtocol() == null ? "http" : plain.getProtocol(),
+                plain.getHost(), plain.getPort(), blankToNull(plain.getUsername()), blankToNull(plain.getPassword()),
+                plain.getNonProxyHosts());
+    }
+
+    private static void problems(SettingsDecryptionResult result, String what) {
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new ConfigurationException("The settings.xml " + what + " could not be decrypted: "
+                        + problem.getMessage() + " (see settings-security.xml and mvn --encrypt-password).");
+            }
+        }
+    }
+
+    private InvocationEngine engine(AwsClients aws, StateStore store) {
+        Console console = console();
+        SdkLambdaInvoker.Options options = new SdkLambdaInvoker.Options(SdkLambdaInvoker.RetryRules.DEFAULT,
+                waitForFunction, Durations.parse(functionWaitTimeout, "<functionWaitTimeout>"), Duration.ofSeconds(2));
+        return new InvocationEngine(
+                store,
+                () -> new SdkLambdaInvoker(aws, options, console, false),
+                console,
+                Clock.systemUTC(),
+                outputDirectory.toPath(),
+                printLogs);
+    }
+
     private List<InvocationSettings> settings() {
         List<InvocationSettings> all = new ArrayList<>();
         if (invocations == null) {
@@ -161,32 +350,11 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
                     .qualifier(i.getQualifier())
                     .region(i.getRegion())
                     .terraformKey(i.getTerraformKey())
-                    .triggers(i.getTriggers()));
+                    .triggers(i.getTriggers())
+                    .timeout(i.getTimeout())
+                    .sensitive(i.isSensitive()));
         }
         return all;
-    }
-
-    /**
-     * The store of the state at {@code location}: an {@code s3://} URI, or else the configured state file when
-     * {@code location} is null, or else a local path (relative to the project directory).
-     */
-    protected StateStore stateStore(String location) {
-        if (location == null) {
-            return new LocalStateStore(stateFile.toPath());
-        }
-        if (!location.startsWith("s3://")) {
-            Path path = Path.of(location);
-            return new LocalStateStore(path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path));
-        }
-        S3Location s3 = S3Location.parse(location, location.equals(stateS3Uri) ? "<stateS3Uri>" : "the S3 URI");
-        S3StateStore.Settings settings = new S3StateStore.Settings(s3, blankToNull(stateS3KmsKeyId),
-                blankToNull(stateS3ExpectedBucketOwner), LockTimeouts.parse(lockTimeout), Duration.ofSeconds(2));
-        String bucketRegion = blankToNull(stateS3Region) != null ? stateS3Region.trim() : blankToNull(region);
-        URI s3Endpoint = stateS3EndpointUrl != null && !stateS3EndpointUrl.isBlank()
-                ? url(stateS3EndpointUrl, "<stateS3EndpointUrl>")
-                : endpoint();
-        return new S3StateStore(S3Clients.create(bucketRegion, s3Endpoint, null, List.of()), settings, thisBuild(),
-                console(), Clock.systemUTC(), true);
     }
 
     /** This build, as a lock names it. */
@@ -212,24 +380,10 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private InvocationEngine engine(StateStore store) {
-        URI endpoint = endpoint();
-        Console console = console();
-        SdkLambdaInvoker.Settings lambda =
-                new SdkLambdaInvoker.Settings(endpoint, null, SdkLambdaInvoker.RetryRules.DEFAULT);
-        return new InvocationEngine(
-                store,
-                () -> new SdkLambdaInvoker(lambda, console),
-                console,
-                Clock.systemUTC(),
-                outputDirectory.toPath());
-    }
-
-    private URI endpoint() {
-        return endpointUrl == null || endpointUrl.isBlank() ? null : url(endpointUrl, "<endpointUrl>");
-    }
-
     private static URI url(String value, String element) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         try {
             URI uri = new URI(value.trim());
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {

@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.mojo;
 
+import javax.inject.Inject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -14,6 +16,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "destroy", threadSafe = true)
 public class DestroyMojo extends AbstractLambdaInvocationMojo {
+
+    @Inject
+    public DestroyMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     /** Only these invocation ids (comma-separated); default: every recorded invocation. */
     @Parameter(property = "lambda-invocation.ids")

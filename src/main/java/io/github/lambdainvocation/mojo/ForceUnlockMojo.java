@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.mojo;
 
+import javax.inject.Inject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,6 +14,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "force-unlock", threadSafe = true)
 public class ForceUnlockMojo extends AbstractLambdaInvocationMojo {
+
+    @Inject
+    public ForceUnlockMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     /** The id of the lock to remove. */
     @Parameter(property = "lambda-invocation.lockId")

@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.mojo;
 
+import javax.inject.Inject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import io.github.lambdainvocation.state.StateStore;
@@ -14,6 +16,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "import-state", threadSafe = true)
 public class ImportStateMojo extends AbstractLambdaInvocationMojo {
 
+    @Inject
+    public ImportStateMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
     /** Where to copy the state from: a file path (relative to the project) or {@code s3://bucket/key}. */
     @Parameter(property = "lambda-invocation.importFrom")
     protected String importFrom;
@@ -24,7 +31,7 @@ public class ImportStateMojo extends AbstractLambdaInvocationMojo {
             throw new ConfigurationException("import-state needs the state to copy:"
                     + " -Dlambda-invocation.importFrom=<path or s3://bucket/key>.");
         }
-        try (StateStore source = stateStore(importFrom.trim())) {
+        try (StateStore source = stateStore(aws, importFrom.trim())) {
             engine.importState(source);
         }
     }

@@ -36,6 +36,18 @@ public class Invocation {
     /** Arbitrary values; a change of any of them invokes again (a replacement). */
     private Map<String, String> triggers = new LinkedHashMap<>();
 
+    /**
+     * How long to wait for the function's answer: seconds, or a number with s or m; at most 16m. Default: 15m30s
+     * (Lambda's limit plus a margin). When it passes, the build fails saying the function may still be running.
+     */
+    private String timeout;
+
+    /**
+     * Never print this invocation's input, result, error message or log: plan, errors and status.json show a
+     * SHA-256 digest instead. Its result property and file are still set.
+     */
+    private boolean sensitive;
+
     public String getId() {
         return id;
     }
@@ -98,6 +110,22 @@ public class Invocation {
 
     public void setTerraformKey(String terraformKey) {
         this.terraformKey = terraformKey;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isSensitive() {
+        return sensitive;
+    }
+
+    public void setSensitive(boolean sensitive) {
+        this.sensitive = sensitive;
     }
 
     public Map<String, String> getTriggers() {

@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.mojo;
 
+import javax.inject.Inject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import io.github.lambdainvocation.engine.RunOutcome;
 import java.util.Map;
@@ -14,6 +16,11 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "invoke", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class InvokeMojo extends AbstractLambdaInvocationMojo {
+
+    @Inject
+    public InvokeMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run(InvocationEngine engine) {

@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.mojo;
 
+import javax.inject.Inject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -10,6 +12,11 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends AbstractLambdaInvocationMojo {
+
+    @Inject
+    public StatusMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run(InvocationEngine engine) {

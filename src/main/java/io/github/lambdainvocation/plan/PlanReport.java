@@ -47,6 +47,14 @@ public final class PlanReport {
             ObjectNode n = all.addObject();
             n.put("id", c.id());
             n.put("action", c.action().label());
+            if (c.desired() != null) {
+                if (c.desired().sensitive()) {
+                    n.put("inputSha256", io.github.lambdainvocation.lambda.Digests.sha256(
+                            io.github.lambdainvocation.json.Json.write(c.desired().input())));
+                } else {
+                    n.set("input", c.desired().input());
+                }
+            }
             ArrayNode reasons = n.putArray("reasons");
             c.reasons().forEach(reasons::add);
             ArrayNode calls = n.putArray("calls");

@@ -24,7 +24,8 @@ import java.util.Set;
  *   <li>any other change is an update: under CRUD an {@code update} invocation whose {@code prev_input} is the
  *       recorded input; under CREATE_ONLY only the state changes (CREATE_ONLY promises create and replace
  *       only; Terraform re-sends the input here, we deliberately do not);</li>
- *   <li>an id that is recorded but no longer configured is deleted (CRUD) or forgotten (CREATE_ONLY).</li>
+ *   <li>an id that is recorded but no longer configured is deleted (CRUD) or forgotten (CREATE_ONLY);</li>
+ *   <li>marking an invocation sensitive, or no longer, only changes the state.</li>
  * </ul>
  */
 public final class Planner {
@@ -36,6 +37,7 @@ public final class Planner {
     public static final String INPUT = "input";
     public static final String LIFECYCLE_SCOPE = "lifecycleScope";
     public static final String TERRAFORM_KEY = "terraformKey";
+    public static final String SENSITIVE = "sensitive";
 
     private Planner() {}
 
@@ -98,6 +100,10 @@ public final class Planner {
         if (changed.isEmpty()) {
             return new PlannedChange(d.id(), Action.NO_OP, List.of(), List.of(), r, d);
         }
+        if (changed.equals(List.of(SENSITIVE))) {
+            // only how the plugin treats the values changed: record it, call nothing
+            return new PlannedChange(d.id(), Action.UPDATE, changed, List.of(), r, d);
+        }
         boolean replace = changed.contains(FUNCTION_NAME) || changed.contains(QUALIFIER)
                 || changed.contains(REGION) || changed.contains(TRIGGERS)
                 || (changed.contains(INPUT) && d.scope() == LifecycleScope.CREATE_ONLY);
@@ -138,6 +144,9 @@ public final class Planner {
         }
         if (!d.terraformKey().equals(r.terraformKey())) {
             changed.add(TERRAFORM_KEY);
+        }
+        if (d.sensitive() != r.sensitive()) {
+            changed.add(SENSITIVE);
         }
         return changed;
     }

@@ -18,6 +18,7 @@ import java.util.SortedMap;
  * @param result the function's response payload; null only when it was never invoked (a state-only change)
  * @param executedVersion the function version that ran, as Lambda reported it; may be null
  * @param invokedAt when the recorded result was received
+ * @param sensitive whether the invocation was marked sensitive (its delete must not print its error or log)
  */
 public record RecordedInvocation(
         String id,
@@ -28,4 +29,5 @@ public record RecordedInvocation(
         JsonNode input,
         String result,
         String executedVersion,
-        Instant invokedAt) {}
+        Instant invokedAt,
+        boolean sensitive) {}

@@ -47,6 +47,9 @@ public final class StateCodec {
             n.put("result", r.result());
             n.put("executedVersion", r.executedVersion());
             n.put("invokedAt", r.invokedAt() == null ? null : r.invokedAt().toString());
+            if (r.sensitive()) {
+                n.put("sensitive", true);
+            }
         }
         return (Json.writePretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -135,7 +138,8 @@ public final class StateCodec {
                 input,
                 text(n, "result", id, location, false),
                 text(n, "executedVersion", id, location, false),
-                invokedAt);
+                invokedAt,
+                n.path("sensitive").asBoolean(false));
     }
 
     private static String text(JsonNode n, String field, String id, String location, boolean required) {

@@ -9,6 +9,7 @@ import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.state.LockInfo;
 import io.github.lambdainvocation.state.S3Location;
 import io.github.lambdainvocation.state.S3StateStore;
+import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.LocalS3;
 import io.github.lambdainvocation.testing.RecordingInterceptor;
@@ -35,8 +36,7 @@ public final class S3RequestCount {
                 LocalLambdaServer lambda = LocalLambdaServer.start().function("fn")) {
             RecordingInterceptor wire = new RecordingInterceptor();
             S3Location location = new S3Location("bench", "app/state.json");
-            SdkLambdaInvoker.Settings lambdaSettings = new SdkLambdaInvoker.Settings(URI.create(lambda.endpoint()),
-                    LocalS3.CREDENTIALS, SdkLambdaInvoker.RetryRules.DEFAULT);
+
 
             System.out.println("| run | Lambda invocations | S3 requests | goal (4 + one per invocation) | requests |");
             System.out.println("|---|---|---|---|---|");
@@ -47,7 +47,8 @@ public final class S3RequestCount {
                 try (S3StateStore store = new S3StateStore(s3.client(wire), new S3StateStore.Settings(location, null,
                         null, Duration.ZERO, Duration.ofMillis(50)), new LockInfo(null, "bench@local", "invoke",
                         "bench:bench", "dev", null), Console.SILENT, Clock.systemUTC(), true)) {
-                    int calls = new InvocationEngine(store, () -> new SdkLambdaInvoker(lambdaSettings, Console.SILENT),
+                    int calls = new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), LocalS3.CREDENTIALS,
+                            SdkLambdaInvoker.Options.DEFAULT, Console.SILENT),
                             Console.SILENT, Clock.systemUTC(), out).invoke(config(runs[r][0], r, runs[r][1]), false)
                             .report().calls();
                     List<String> requests = wire.summary();

@@ -16,6 +16,7 @@ import io.github.lambdainvocation.state.LocalStateStore;
 import io.github.lambdainvocation.state.State;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
+import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;
 import java.net.URI;
@@ -74,8 +75,7 @@ class InvocationEngineTest {
     private InvocationEngine engine(StateStore stateStore) {
         Supplier<LambdaInvoker> invokers = () -> {
             invokersBuilt.incrementAndGet();
-            return new SdkLambdaInvoker(new SdkLambdaInvoker.Settings(URI.create(lambda.endpoint()), null,
-                    new SdkLambdaInvoker.RetryRules(3, Duration.ofMillis(5), Duration.ofMillis(20))), console);
+            return Invokers.of(lambda.endpoint(), null, Invokers.FAST, console);
         };
         return new InvocationEngine(stateStore, invokers, console,
                 Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC), dir.resolve("out"));
@@ -172,9 +172,9 @@ class InvocationEngineTest {
     @Test
     void aReplacementWhoseCreateFailsKeepsTheDeleteRecorded() throws Exception {
         engine().invoke(config(crud("a", "{\"v\":1}")), false);
-        lambda.enqueue("other", Reply.apiError(429, "TooManyRequestsException", "slow down"),
-                Reply.apiError(429, "TooManyRequestsException", "slow down"),
-                Reply.apiError(429, "TooManyRequestsException", "slow down"));
+        for (int i = 0; i < Invokers.FAST.retry().maxAttempts(); i++) {
+            lambda.enqueue("other", Reply.apiError(429, "TooManyRequestsException", "slow down"));
+        }
 
         assertThatThrownBy(() -> engine().invoke(config(crud("a", "{\"v\":1}").functionName("other")), false))
                 .hasMessageStartingWith("Invocation 'a' (replace: its create call) failed. Lambda throttled every")
@@ -311,9 +311,9 @@ class InvocationEngineTest {
         var status = Json.parse(Files.readString(dir.resolve("out/status.json")));
         assertThat(status.get("invocations").toString()).isEqualTo("[{\"id\":\"gone\",\"action\":\"delete\","
                 + "\"reasons\":[\"removed\"],\"calls\":[{\"event\":\"delete\",\"functionName\":\"fn\",\"qualifier\":"
-                + "\"$LATEST\",\"region\":\"us-east-1\"}]},{\"id\":\"a\",\"action\":\"update\",\"reasons\":[\"input\"],"
+                + "\"$LATEST\",\"region\":\"us-east-1\"}]},{\"id\":\"a\",\"action\":\"update\",\"input\":{\"v\":2},\"reasons\":[\"input\"],"
                 + "\"calls\":[{\"event\":\"update\",\"functionName\":\"fn\",\"qualifier\":\"$LATEST\",\"region\":"
-                + "\"us-east-1\"}]},{\"id\":\"new\",\"action\":\"create\",\"reasons\":[\"new\"],\"calls\":[{\"event\":"
+                + "\"us-east-1\"}]},{\"id\":\"new\",\"action\":\"create\",\"input\":{},\"reasons\":[\"new\"],\"calls\":[{\"event\":"
                 + "\"create\",\"functionName\":\"fn\",\"qualifier\":\"$LATEST\",\"region\":\"us-east-1\"}]}]");
         assertThat(log).contains("Plan: 1 to create, 1 to update, 0 to replace, 1 to delete, 0 to forget,"
                 + " 0 unchanged; 3 Lambda invocations.");

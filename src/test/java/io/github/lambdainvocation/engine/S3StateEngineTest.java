@@ -16,6 +16,7 @@ import io.github.lambdainvocation.state.S3StateStore;
 import io.github.lambdainvocation.state.StateLockedException;
 import io.github.lambdainvocation.state.StateStore;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
+import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalS3;
 import java.net.URI;
 import java.nio.file.Files;
@@ -89,9 +90,7 @@ class S3StateEngineTest {
     }
 
     private InvocationEngine engine(StateStore store) {
-        SdkLambdaInvoker.Settings settings = new SdkLambdaInvoker.Settings(URI.create(lambda.endpoint()), null,
-                SdkLambdaInvoker.RetryRules.DEFAULT);
-        return new InvocationEngine(store, () -> new SdkLambdaInvoker(settings, console), console, Clock.systemUTC(),
+        return new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), console), console, Clock.systemUTC(),
                 dir.resolve("out"));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;
 import java.net.ServerSocket;
@@ -20,8 +21,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 class SdkLambdaInvokerTest {
 
-    private static final SdkLambdaInvoker.RetryRules FAST =
-            new SdkLambdaInvoker.RetryRules(4, Duration.ofMillis(10), Duration.ofMillis(50));
 
     private LocalLambdaServer lambda;
     private SdkLambdaInvoker invoker;
@@ -43,8 +42,7 @@ class SdkLambdaInvokerTest {
     @BeforeEach
     void start() throws Exception {
         lambda = LocalLambdaServer.start().function("fn");
-        invoker = new SdkLambdaInvoker(
-                new SdkLambdaInvoker.Settings(URI.create(lambda.endpoint()), null, FAST), console);
+        invoker = Invokers.of(lambda.endpoint(), console);
     }
 
     @AfterEach
@@ -102,16 +100,20 @@ class SdkLambdaInvokerTest {
 
     @Test
     void aMissingFunctionNamesFunctionQualifierAndTheServiceMessage() {
-        assertThatThrownBy(() -> invoker.invoke(new Target("nope", "live", "us-east-1"), bytes("{}")))
-                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
-                    assertThat(e.userFixable()).isTrue();
-                    assertThat(e.mayHaveRun()).isFalse();
-                    assertThat(e.getMessage())
-                            .startsWith("Lambda has no function nope with qualifier live (region us-east-1)")
-                            .contains("ResourceNotFoundException (HTTP 404): Function not found")
-                            .endsWith("The function did not run.");
-                });
-        assertThat(lambda.requests()).hasSize(1);
+        SdkLambdaInvoker.Options noWait = new SdkLambdaInvoker.Options(Invokers.FAST.retry(), false, Duration.ZERO,
+                Duration.ZERO);
+        for (SdkLambdaInvoker each : List.of(invoker, Invokers.of(lambda.endpoint(), null, noWait, console))) {
+            assertThatThrownBy(() -> each.invoke(new Target("nope", "live", "us-east-1"), bytes("{}")))
+                    .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                        assertThat(e.userFixable()).isTrue();
+                        assertThat(e.mayHaveRun()).isFalse();
+                        assertThat(e.getMessage())
+                                .startsWith("Lambda has no function nope with qualifier live (region us-east-1)")
+                                .contains("ResourceNotFoundException (HTTP 404): Function not found")
+                                .endsWith("The function did not run.");
+                    });
+        }
+        assertThat(lambda.requests()).as("with the readiness check, no Invoke was even sent").hasSize(1);
     }
 
     @Test
@@ -172,8 +174,8 @@ class SdkLambdaInvokerTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        try (SdkLambdaInvoker nowhere = new SdkLambdaInvoker(
-                new SdkLambdaInvoker.Settings(URI.create("http://127.0.0.1:" + closedPort), null, FAST), console)) {
+        try (SdkLambdaInvoker nowhere = Invokers.of("http://127.0.0.1:" + closedPort, null,
+                new SdkLambdaInvoker.Options(Invokers.FAST.retry(), false, Duration.ZERO, Duration.ZERO), console)) {
             assertThatThrownBy(() -> nowhere.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
                     .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                         assertThat(e.mayHaveRun()).isFalse();
@@ -186,15 +188,13 @@ class SdkLambdaInvokerTest {
 
     @Test
     void missingCredentialsAreAClearErrorBeforeAnyRequest() {
-        try (SdkLambdaInvoker noCredentials = new SdkLambdaInvoker(new SdkLambdaInvoker.Settings(
-                URI.create(lambda.endpoint()),
-                () -> {
-                    throw SdkClientException.create("Unable to load credentials from any of the providers");
-                },
-                FAST), console)) {
+        try (SdkLambdaInvoker noCredentials = Invokers.of(lambda.endpoint(), () -> {
+            throw SdkClientException.create("Unable to load credentials from any of the providers");
+        }, Invokers.FAST, console)) {
             assertThatThrownBy(() -> noCredentials.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
                     .isInstanceOf(LambdaCallException.class)
-                    .hasMessageStartingWith("No AWS credentials were found: Unable to load credentials")
+                    .hasMessageStartingWith("No AWS credentials from the AWS SDK's default chain")
+                    .hasMessageContaining("Unable to load credentials from any of the providers")
                     .matches(e -> ((LambdaCallException) e).userFixable());
         }
         assertThat(lambda.requests()).isEmpty();
@@ -203,21 +203,79 @@ class SdkLambdaInvokerTest {
     @Test
     void aCallThatTimesOutWaitingForTheAnswerMayHaveRunAndIsNotSentAgain() {
         lambda.enqueue("fn", Reply.slow(Duration.ofSeconds(3)));
-        try (SdkLambdaInvoker impatient = new SdkLambdaInvoker(new SdkLambdaInvoker.Settings(
-                URI.create(lambda.endpoint()), null, FAST, Duration.ofMillis(300)), console)) {
-            assertThatThrownBy(() -> impatient.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
-                    .isInstanceOfSatisfying(LambdaCallException.class, e -> {
-                        assertThat(e.mayHaveRun()).isTrue();
-                        assertThat(e.getMessage()).contains("Read timed out")
-                                .contains("may have run; it is not invoked again automatically");
-                    });
-        }
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"),
+                new CallOptions(Duration.ofMillis(300), false)))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.mayHaveRun()).isTrue();
+                    assertThat(e.getMessage()).isEqualTo("No answer from fn:$LATEST within 300 ms (the invocation's"
+                            + " <timeout>). The function may still be running; nothing was recorded for it, and it is"
+                            + " not invoked again automatically.");
+                });
         assertThat(lambda.requests()).hasSize(1);
     }
 
     @Test
     void byDefaultTheAnswerOfAFifteenMinuteFunctionIsAwaited() {
-        assertThat(new SdkLambdaInvoker.Settings(null, null, FAST).readTimeout())
-                .isGreaterThan(Duration.ofMinutes(15));
+        assertThat(CallOptions.DEFAULT.timeout()).isGreaterThan(Duration.ofMinutes(15));
+        assertThat(io.github.lambdainvocation.aws.AwsClients.READ_TIMEOUT).isGreaterThan(CallOptions.DEFAULT.timeout());
+    }
+
+    @Test
+    void itWaitsForAPendingFunctionOnceThenInvokes() {
+        lambda.states("fn", "Pending/InProgress", "Active/InProgress", "Active/Successful");
+
+        invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
+        invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
+
+        assertThat(lambda.getFunctionCalls("fn")).as("polled until ready, once per run").isEqualTo(3);
+        assertThat(lambda.events("fn")).hasSize(2);
+    }
+
+    @Test
+    void aFailedFunctionIsAClearErrorAndNothingIsInvoked() {
+        lambda.states("fn", "Failed/Failed:The role defined for the function cannot be assumed by Lambda.");
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> assertThat(e.mayHaveRun()).isFalse())
+                .hasMessage("The function fn:$LATEST is in state Failed (InternalError: The role defined for the"
+                        + " function cannot be assumed by Lambda.). Fix the function; nothing was invoked.");
+        assertThat(lambda.requests()).isEmpty();
+    }
+
+    @Test
+    void waitingIsBounded() {
+        lambda.states("fn", "Active/InProgress");
+        try (SdkLambdaInvoker impatient = Invokers.of(lambda.endpoint(), null, new SdkLambdaInvoker.Options(
+                Invokers.FAST.retry(), true, Duration.ofMillis(200), Duration.ofMillis(20)), console)) {
+            assertThatThrownBy(() -> impatient.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+                    .hasMessage("The function fn:$LATEST is still not ready (state Active, last update InProgress)"
+                            + " after 200 ms (<functionWaitTimeout>). Nothing was invoked.");
+        }
+        assertThat(lambda.requests()).isEmpty();
+    }
+
+    @Test
+    void waitingCanBeTurnedOff() {
+        lambda.states("fn", "Pending/InProgress");
+        try (SdkLambdaInvoker eager = Invokers.of(lambda.endpoint(), null, new SdkLambdaInvoker.Options(
+                Invokers.FAST.retry(), false, Duration.ZERO, Duration.ZERO), console)) {
+            eager.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
+        }
+        assertThat(lambda.getFunctionCalls("fn")).isZero();
+        assertThat(lambda.events("fn")).hasSize(1);
+    }
+
+    @Test
+    void aSensitiveInvocationsErrorShowsItsTypeAndADigestOnly() {
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "AuthError", "bad password hunter2 for admin",
+                "login with hunter2 failed"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{\"pw\":\"hunter2\"}"),
+                new CallOptions(CallOptions.DEFAULT_TIMEOUT, true)))
+                .isInstanceOf(FunctionErrorException.class)
+                .hasMessageStartingWith("The function fn:$LATEST failed (Unhandled error): AuthError. Its error message"
+                        + " and log are not shown because the invocation is sensitive (error payload sha256:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
     }
 }

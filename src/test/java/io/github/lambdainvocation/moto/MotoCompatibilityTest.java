@@ -11,6 +11,7 @@ import io.github.lambdainvocation.engine.RunOutcome;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.state.LocalStateStore;
+import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.MotoServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,10 +71,9 @@ class MotoCompatibilityTest {
     }
 
     private InvocationEngine engine() {
-        SdkLambdaInvoker.Settings settings =
-                new SdkLambdaInvoker.Settings(moto.endpoint(), CREDENTIALS, SdkLambdaInvoker.RetryRules.DEFAULT);
         return new InvocationEngine(new LocalStateStore(dir.resolve("state.json")),
-                () -> new SdkLambdaInvoker(settings, Console.SILENT), Console.SILENT, Clock.systemUTC(),
+                () -> Invokers.of(moto.endpoint().toString(), CREDENTIALS, SdkLambdaInvoker.Options.DEFAULT,
+                        Console.SILENT), Console.SILENT, Clock.systemUTC(),
                 dir.resolve("out"));
     }
 

@@ -13,7 +13,7 @@ import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.state.LockInfo;
 import io.github.lambdainvocation.state.RecordedInvocation;
-import io.github.lambdainvocation.state.S3Clients;
+import io.github.lambdainvocation.testing.S3Clients;
 import io.github.lambdainvocation.state.S3Location;
 import io.github.lambdainvocation.state.S3StateStore;
 import io.github.lambdainvocation.state.State;
@@ -22,6 +22,7 @@ import io.github.lambdainvocation.state.StateLockedException;
 import io.github.lambdainvocation.state.StateStore;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;
+import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.MotoServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -150,10 +151,10 @@ class S3StateRaceTest {
     }
 
     private RunOutcome invoke(int build, Duration lockTimeout) {
-        SdkLambdaInvoker.Settings settings = new SdkLambdaInvoker.Settings(URI.create(lambda.endpoint()), null,
-                SdkLambdaInvoker.RetryRules.DEFAULT);
         try (StateStore store = store(build, lockTimeout)) {
-            return new InvocationEngine(store, () -> new SdkLambdaInvoker(settings, Console.SILENT), Console.SILENT,
+            return new InvocationEngine(store,
+                    () -> Invokers.of(lambda.endpoint(), null, SdkLambdaInvoker.Options.DEFAULT, Console.SILENT),
+                    Console.SILENT,
                     Clock.systemUTC(), dir.resolve("out-" + build)).invoke(config(build), false);
         }
     }

@@ -34,7 +34,7 @@ class PlannerTest {
     static RecordedInvocation recorded(InvocationSettings s) {
         DesiredInvocation d = desired(s);
         return new RecordedInvocation(d.id(), d.target(), d.scope(), d.terraformKey(), d.triggers(), d.input(),
-                "{\"ok\":true}", "$LATEST", Instant.parse("2026-01-01T00:00:00Z"));
+                "{\"ok\":true}", "$LATEST", Instant.parse("2026-01-01T00:00:00Z"), d.sensitive());
     }
 
     static Arguments row(String situation, String recordedScope, String desiredScope,
@@ -207,7 +207,7 @@ class PlannerTest {
                 "Plan: 1 to create, 1 to update, 0 to replace, 1 to delete, 1 to forget, 1 unchanged;"
                         + " 3 Lambda invocations.");
         assertThat(Json.write(PlanReport.json(plan, "state.json").get("invocations").get(2))).isEqualTo(
-                "{\"id\":\"upd\",\"action\":\"update\",\"reasons\":[\"input\"],\"calls\":[{\"event\":\"update\","
+                "{\"id\":\"upd\",\"action\":\"update\",\"input\":{\"a\":3},\"reasons\":[\"input\"],\"calls\":[{\"event\":\"update\","
                         + "\"functionName\":\"fn\",\"qualifier\":\"$LATEST\",\"region\":\"us-east-1\"}]}");
     }
 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.testing.LocalS3;
+import io.github.lambdainvocation.testing.S3Clients;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

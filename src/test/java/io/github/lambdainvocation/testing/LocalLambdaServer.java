@@ -108,6 +108,8 @@ public final class LocalLambdaServer implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<String> functions = ConcurrentHashMap.newKeySet();
     private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
+    private final Map<String, Deque<String[]>> states = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> getFunctionCalls = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
     private volatile Consumer<Request> listener = r -> {};
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -148,6 +150,26 @@ public final class LocalLambdaServer implements AutoCloseable {
             queue.addAll(List.of(replies));
         }
         return this;
+    }
+
+    /**
+     * Scripts what GetFunction reports for {@code function}, one answer per call, the last one repeated:
+     * {@code "Pending/InProgress", "Active/Successful"}, or {@code "Failed/Failed:reason"}. By default a function
+     * is {@code Active/Successful}.
+     */
+    public LocalLambdaServer states(String function, String... stateSlashUpdate) {
+        Deque<String[]> queue = new ArrayDeque<>();
+        for (String s : stateSlashUpdate) {
+            queue.add(s.split("/", 2));
+        }
+        states.put(function, queue);
+        return this;
+    }
+
+    /** How many GetFunction calls {@code function} received. */
+    public int getFunctionCalls(String function) {
+        java.util.concurrent.atomic.AtomicInteger n = getFunctionCalls.get(function);
+        return n == null ? 0 : n.get();
     }
 
     /** Called with every request once it is answered. */
@@ -198,6 +220,11 @@ public final class LocalLambdaServer implements AutoCloseable {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            if ("GET".equals(exchange.getRequestMethod()) && path.startsWith(PATH_PREFIX)
+                    && !path.substring(PATH_PREFIX.length()).contains("/")) {
+                getFunction(exchange, path);
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(PATH_PREFIX)
                     || !path.endsWith("/invocations")) {
                 send(exchange, 404, "application/json", "{\"message\":\"not the Invoke API\"}", Map.of());
@@ -236,6 +263,36 @@ public final class LocalLambdaServer implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** GetFunction: the scripted state of a registered function, 404 for others. */
+    private void getFunction(HttpExchange exchange, String path) throws IOException {
+        String name = functionName(URLDecoder.decode(path.substring(PATH_PREFIX.length()), StandardCharsets.UTF_8))[0];
+        exchange.getRequestBody().readAllBytes();
+        if (!functions.contains(name)) {
+            String qualifier = query(exchange, "Qualifier");
+            send(exchange, 404, "application/json", "{\"Type\":\"User\",\"message\":\"Function not found:"
+                    + " arn:aws:lambda:us-east-1:000000000000:function:" + name + (qualifier == null ? "" : ":" + qualifier)
+                    + "\"}", Map.of("x-amzn-ErrorType", "ResourceNotFoundException"));
+            return;
+        }
+        getFunctionCalls.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        String[] state = {"Active", "Successful"};
+        Deque<String[]> script = states.get(name);
+        if (script != null) {
+            synchronized (script) {
+                state = script.size() > 1 ? script.pollFirst() : script.peekFirst();
+            }
+        }
+        String[] update = state[1].split(":", 2);
+        String reason = update.length > 1 ? update[1] : null;
+        String configuration = "{\"FunctionName\":" + quote(name) + ",\"Version\":\"$LATEST\",\"State\":"
+                + quote(state[0]) + ",\"LastUpdateStatus\":" + quote(update[0])
+                + (reason == null ? "" : ",\"StateReason\":" + quote(reason) + ",\"StateReasonCode\":\"InternalError\""
+                        + ",\"LastUpdateStatusReason\":" + quote(reason)
+                        + ",\"LastUpdateStatusReasonCode\":\"InternalError\"")
+                + ",\"CodeSha256\":\"local\"}";
+        send(exchange, 200, "application/json", "{\"Configuration\":" + configuration + "}", Map.of());
     }
 
     private Reply next(String function) {

@@ -39,7 +39,7 @@ public final class LocalS3 implements AutoCloseable {
 
     /** A client as the plugin builds it (path-style, no Expect: 100-continue), with {@code interceptors}. */
     public S3Client client(ExecutionInterceptor... interceptors) {
-        return io.github.lambdainvocation.state.S3Clients.create("us-east-1", endpoint(), CREDENTIALS,
+        return S3Clients.create("us-east-1", endpoint(), CREDENTIALS,
                 List.of(interceptors));
     }
 
