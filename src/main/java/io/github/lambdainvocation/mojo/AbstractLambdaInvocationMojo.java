@@ -178,7 +178,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
             Path path = Path.of(location);
             return new LocalStateStore(path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path));
         }
-        S3Location s3 = S3Location.parse(location, location.equals(stateS3Uri) ? "<stateS3Uri>" : "the S3 URI");
+        // stateS3Uri arrives untrimmed (a -D value, a properties file); location was trimmed by the caller
+        S3Location s3 = S3Location.parse(location,
+                location.equals(blankToNull(stateS3Uri)) ? "<stateS3Uri>" : "the S3 URI");
         S3StateStore.Settings settings = new S3StateStore.Settings(s3, blankToNull(stateS3KmsKeyId),
                 blankToNull(stateS3ExpectedBucketOwner), LockTimeouts.parse(lockTimeout), Duration.ofSeconds(2));
         String bucketRegion = blankToNull(stateS3Region) != null ? stateS3Region.trim() : blankToNull(region);
