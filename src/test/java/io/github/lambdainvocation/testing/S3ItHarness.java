@@ -124,6 +124,13 @@ public final class S3ItHarness {
         }
     }
 
+    /** Removes {@code key} from the IT's bucket, as a build that releases its lock would. */
+    public static void delete(Map<String, Object> context, String key) {
+        try (S3Client s3 = client(context)) {
+            s3.deleteObject(r -> r.bucket(bucket(context)).key(key));
+        }
+    }
+
     private static S3Client client(Map<String, Object> context) {
         return ((LocalS3) context.get("s3")).client();
     }
