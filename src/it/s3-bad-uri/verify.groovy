@@ -18,7 +18,7 @@ try {
     // (what S3 adds in words is the emulator's)
     assert failures[2].startsWith("Caused by: org.apache.maven.plugin.MojoFailureException: The bucket 'no-such-bucket'" +
             " of the state s3://no-such-bucket/team/state.json does not exist. Create it (versioning on is recommended)" +
-            " or fix -Dlambda-invocation.stateS3Uri. (S3 said: NoSuchBucket, HTTP 404: ")
+            " or correct the bucket in the URI. (S3 said: NoSuchBucket, HTTP 404: ")
     // nothing was created anywhere in S3
     assert S3ItHarness.keys(context) == []
 } finally {

@@ -153,10 +153,11 @@ public final class InvocationEngine {
      * state, and leaves the source as it was.
      */
     public State importState(StateStore source) {
+        // read first: a missing bucket is an error of its own, not "no state"
+        State imported = source.read();
         if (!source.exists()) {
             throw new ConfigurationException("There is no state at " + source.location() + " to import.");
         }
-        State imported = source.read();
         try (StateStore.Lock lock = store.lock()) {
             store.read();
             if (store.exists()) {

@@ -56,7 +56,12 @@ public record LockInfo(String lockId, String who, String goal, String project, S
 
     /** "ci@runner-7 (invoke of com.acme:shop, plugin 0.1.0) since 2026-11-27T10:00:00Z, lock id 1b2c…". */
     public String describe() {
+        return holder() + ", lock id " + lockId;
+    }
+
+    /** {@link #describe()} without the lock id. */
+    public String holder() {
         return who + " (" + goal + " of " + project + ", plugin " + pluginVersion + ") since "
-                + (created == null ? "an unknown time" : created.toString()) + ", lock id " + lockId;
+                + (created == null ? "an unknown time" : created.toString());
     }
 }

@@ -23,7 +23,7 @@ final class S3Failures {
                 || (message != null && message.toLowerCase(Locale.ROOT).contains("kms"));
         if ("NoSuchBucket".equals(code)) {
             return new StateException("The bucket '" + location.bucket() + "' of the state " + location
-                    + " does not exist. Create it (versioning on is recommended) or fix -Dlambda-invocation.stateS3Uri."
+                    + " does not exist. Create it (versioning on is recommended) or correct the bucket in the URI."
                     + service, true, e);
         }
         if (kms) {

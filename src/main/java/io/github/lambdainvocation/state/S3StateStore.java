@@ -189,7 +189,7 @@ public final class S3StateStore implements StateStore {
                 + " is not locked: there is no " + lockKey + " to remove.", true));
         if (!held.info().lockId().equals(lockId)) {
             throw new StateException("The lock of " + location() + " has the id " + held.info().lockId() + ", not "
-                    + lockId + "; it was left in place. It is held by " + held.info().describe() + ".", true);
+                    + lockId + "; it was left in place. It is held by " + held.info().holder() + ".", true);
         }
         delete(lockKey, held.etag());
         console.info("Removed the lock of " + location() + " held by " + held.info().describe() + ".");

@@ -170,6 +170,18 @@ class S3StateEngineTest {
     }
 
     @Test
+    void importingFromAMistypedBucketSaysTheBucketIsMissing() {
+        S3StateStore wrongBucket = new S3StateStore(s3.client(), new S3StateStore.Settings(
+                new S3Location("no-such-bucket", "team/state.json"), null, null, Duration.ZERO, Duration.ofMillis(20)),
+                new LockInfo(null, "me", "import-state", "g:a", "0.1.0", null), console, Clock.systemUTC(), true);
+        try (wrongBucket) {
+            assertThatThrownBy(() -> engine(new LocalStateStore(dir.resolve("state.json"))).importState(wrongBucket))
+                    .hasMessageStartingWith("The bucket 'no-such-bucket' of the state s3://no-such-bucket/team/state.json"
+                            + " does not exist.");
+        }
+    }
+
+    @Test
     void importingNothingIsRefused() {
         try (S3StateStore store = s3Store("me@desk")) {
             assertThatThrownBy(() -> engine(new LocalStateStore(dir.resolve("state.json"))).importState(store))
