@@ -89,6 +89,11 @@ public final class LocalLambdaServer implements AutoCloseable {
             return new Reply("api-error:" + errorType, status, errorType, message, null, null, Duration.ZERO);
         }
 
+        /** The function returns its payload and writes {@code log} to its log (seen with LogType Tail). */
+        public static Reply echoLogging(String log) {
+            return new Reply("echo", 200, null, null, null, log, Duration.ZERO);
+        }
+
         /** The function runs (echo) but answers only after {@code delay}. */
         public static Reply slow(Duration delay) {
             return new Reply("echo", 200, null, null, null, null, delay);
