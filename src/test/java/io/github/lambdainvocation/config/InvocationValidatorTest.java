@@ -84,6 +84,28 @@ class InvocationValidatorTest {
     }
 
     @Test
+    void aSensitiveInputsJsonErrorDoesNotQuoteIt() {
+        assertThat(problemsOf(valid("secret").sensitive(true).input("{\"pw\": hunter2}")))
+                .singleElement().asString()
+                .isEqualTo("invocation 'secret': <input> is not valid JSON at line 1, column 8: (details hidden: the"
+                        + " invocation is sensitive)");
+        assertThat(problemsOf(valid("plain").input("{\"pw\": hunter2}"))).singleElement().asString()
+                .contains("hunter2");
+    }
+
+    @Test
+    void timeoutsAreParsedAndBounded() {
+        assertThat(validate(valid("a").timeout("90s")).get(0).timeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(validate(valid("b")).get(0).timeout())
+                .isEqualTo(io.github.lambdainvocation.lambda.CallOptions.DEFAULT_TIMEOUT);
+        assertThat(problemsOf(valid("c").timeout("20m"))).singleElement().asString()
+                .isEqualTo("invocation 'c': <timeout> '20m' must be more than 0 and at most 16m: Lambda stops a"
+                        + " function after 15 minutes");
+        assertThat(problemsOf(valid("d").timeout("soon"))).singleElement().asString()
+                .startsWith("invocation 'd': <timeout> 'soon' is not a duration");
+    }
+
+    @Test
     void trailingContentAndDuplicateKeysAreNotJson() {
         assertThat(problemsOf(valid("a").input("{\"a\":1} {\"b\":2}"))).singleElement().asString()
                 .startsWith("invocation 'a': <input> is not valid JSON at line 1, column 9");

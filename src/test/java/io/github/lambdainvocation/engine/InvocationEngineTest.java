@@ -297,6 +297,45 @@ class InvocationEngineTest {
     }
 
     @Test
+    void logsOfSuccessfulCallsArePrintedWhenAskedForExceptForSensitiveInvocations() throws Exception {
+        lambda.enqueue("fn", Reply.echoLogging("seeded 42 rows"), Reply.echoLogging("token is hunter2"));
+        InvocationEngine printing = new InvocationEngine(store,
+                () -> Invokers.of(lambda.endpoint(), null, Invokers.FAST, console), console,
+                Clock.systemUTC(), dir.resolve("out"), true);
+
+        printing.invoke(config(crud("plain", "{}"), crud("secret", "{\"pw\":\"hunter2\"}").sensitive(true)), false);
+
+        assertThat(log).anyMatch(l -> l.startsWith("  plain: log tail:") && l.contains("  | seeded 42 rows"));
+        assertThat(String.join("\n", log)).doesNotContain("hunter2");
+        assertThat(Files.readString(dir.resolve("out/results/secret.json"))).as("the result is still published")
+                .contains("hunter2");
+        assertThat(store.read().get("secret").orElseThrow().sensitive()).isTrue();
+    }
+
+    @Test
+    void aSensitiveInvocationsStatusShowsADigestOfItsInput() throws Exception {
+        engine().status(config(crud("secret", "{\"pw\":\"hunter2\"}").sensitive(true), crud("plain", "{\"a\":1}")));
+
+        String status = Files.readString(dir.resolve("out/status.json"));
+        assertThat(status).doesNotContain("hunter2")
+                .contains("\"inputSha256\" : \"" + io.github.lambdainvocation.lambda.Digests.sha256("{\"pw\":\"hunter2\"}")
+                        + "\"")
+                .contains("\"input\" : {\n      \"a\" : 1\n    }");
+    }
+
+    @Test
+    void markingAnInvocationSensitiveOnlyChangesTheState() throws Exception {
+        engine().invoke(config(crud("a", "{}")), false);
+        int calls = lambda.requests().size();
+
+        RunOutcome outcome = engine().invoke(config(crud("a", "{}").sensitive(true)), false);
+
+        assertThat(outcome.plan().changes().get(0).reasons()).containsExactly("sensitive");
+        assertThat(lambda.requests()).hasSize(calls);
+        assertThat(store.read().get("a").orElseThrow().sensitive()).isTrue();
+    }
+
+    @Test
     void statusInvokesNothingChangesNothingAndWritesThePlan() throws Exception {
         engine().invoke(config(crud("a", "{\"v\":1}"), crud("gone", "{}")), false);
         byte[] state = Files.readAllBytes(store.file());

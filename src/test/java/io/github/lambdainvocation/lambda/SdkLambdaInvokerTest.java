@@ -73,10 +73,15 @@ class SdkLambdaInvokerTest {
 
     @Test
     void withoutARegionTheSdkChainIsUsed() {
-        invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
+        System.setProperty("aws.region", "ap-southeast-2");
+        try {
+            invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
+        } finally {
+            System.clearProperty("aws.region");
+        }
 
-        assertThat(lambda.requests().get(0).authorization()).as("AWS_REGION of the test environment")
-                .contains("/us-east-1/lambda/aws4_request");
+        assertThat(lambda.requests().get(0).authorization()).as("the aws.region system property")
+                .contains("/ap-southeast-2/lambda/aws4_request");
     }
 
     @Test
@@ -84,7 +89,7 @@ class SdkLambdaInvokerTest {
         lambda.enqueue("fn", Reply.functionError("Unhandled", "KeyError", "'tenant_id'",
                 "Traceback (most recent call last):\n  File \"handler.py\", line 3"));
 
-        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                 .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
                     assertThat(e.errorKind()).isEqualTo("Unhandled");
                     assertThat(e.errorType()).isEqualTo("KeyError");
@@ -92,7 +97,7 @@ class SdkLambdaInvokerTest {
                     assertThat(e.logTail()).contains("Traceback (most recent call last):");
                     assertThat(e.mayHaveRun()).isTrue();
                     assertThat(e.getMessage())
-                            .startsWith("The function fn:$LATEST failed (Unhandled error): KeyError: 'tenant_id'")
+                            .startsWith("The function fn:$LATEST in us-east-1 failed (Unhandled error): KeyError: 'tenant_id'")
                             .contains("  |   File \"handler.py\", line 3");
                 });
         assertThat(lambda.requests()).hasSize(1);
@@ -121,7 +126,7 @@ class SdkLambdaInvokerTest {
         lambda.enqueue("fn", Reply.apiError(429, "TooManyRequestsException", "Rate exceeded"),
                 Reply.apiError(429, "TooManyRequestsException", "Rate exceeded"));
 
-        InvocationResult result = invoker.invoke(new Target("fn", "$LATEST", null), bytes("{\"n\":1}"));
+        InvocationResult result = invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{\"n\":1}"));
 
         assertThat(result.attempts()).isEqualTo(3);
         assertThat(lambda.requests()).hasSize(3);
@@ -135,7 +140,7 @@ class SdkLambdaInvokerTest {
             lambda.enqueue("fn", Reply.apiError(429, "TooManyRequestsException", "Rate exceeded"));
         }
 
-        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                 .isInstanceOf(LambdaCallException.class)
                 .hasMessageStartingWith("Lambda throttled every one of 4 calls to fn:$LATEST")
                 .hasMessageEndingWith("The function did not run.");
@@ -146,7 +151,7 @@ class SdkLambdaInvokerTest {
     void aRequestThatMayHaveReachedTheFunctionIsNeverSentAgain() {
         lambda.enqueue("fn", Reply.hangUp());
 
-        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                 .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                     assertThat(e.mayHaveRun()).isTrue();
                     assertThat(e.getMessage()).contains("failed before its answer arrived")
@@ -159,7 +164,7 @@ class SdkLambdaInvokerTest {
     void aServerErrorIsNotRetried() {
         lambda.enqueue("fn", Reply.apiError(500, "ServiceException", "internal"));
 
-        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                 .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                     assertThat(e.userFixable()).isFalse();
                     assertThat(e.mayHaveRun()).isTrue();
@@ -176,10 +181,10 @@ class SdkLambdaInvokerTest {
         }
         try (SdkLambdaInvoker nowhere = Invokers.of("http://127.0.0.1:" + closedPort, null,
                 new SdkLambdaInvoker.Options(Invokers.FAST.retry(), false, Duration.ZERO, Duration.ZERO), console)) {
-            assertThatThrownBy(() -> nowhere.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+            assertThatThrownBy(() -> nowhere.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                     .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                         assertThat(e.mayHaveRun()).isFalse();
-                        assertThat(e.getMessage()).startsWith("Could not connect to Lambda for fn:$LATEST after 4"
+                        assertThat(e.getMessage()).startsWith("Could not connect to Lambda for fn:$LATEST in us-east-1 after 4"
                                 + " attempts").endsWith("The function did not run.");
                     });
         }
@@ -191,7 +196,7 @@ class SdkLambdaInvokerTest {
         try (SdkLambdaInvoker noCredentials = Invokers.of(lambda.endpoint(), () -> {
             throw SdkClientException.create("Unable to load credentials from any of the providers");
         }, Invokers.FAST, console)) {
-            assertThatThrownBy(() -> noCredentials.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+            assertThatThrownBy(() -> noCredentials.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                     .isInstanceOf(LambdaCallException.class)
                     .hasMessageStartingWith("No AWS credentials from the AWS SDK's default chain")
                     .hasMessageContaining("Unable to load credentials from any of the providers")
@@ -204,11 +209,11 @@ class SdkLambdaInvokerTest {
     void aCallThatTimesOutWaitingForTheAnswerMayHaveRunAndIsNotSentAgain() {
         lambda.enqueue("fn", Reply.slow(Duration.ofSeconds(3)));
 
-        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"),
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}"),
                 new CallOptions(Duration.ofMillis(300), false)))
                 .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                     assertThat(e.mayHaveRun()).isTrue();
-                    assertThat(e.getMessage()).isEqualTo("No answer from fn:$LATEST within 300 ms (the invocation's"
+                    assertThat(e.getMessage()).isEqualTo("No answer from fn:$LATEST in us-east-1 within 300 ms (the invocation's"
                             + " <timeout>). The function may still be running; nothing was recorded for it, and it is"
                             + " not invoked again automatically.");
                 });
@@ -225,8 +230,8 @@ class SdkLambdaInvokerTest {
     void itWaitsForAPendingFunctionOnceThenInvokes() {
         lambda.states("fn", "Pending/InProgress", "Active/InProgress", "Active/Successful");
 
-        invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
-        invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
+        invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}"));
+        invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}"));
 
         assertThat(lambda.getFunctionCalls("fn")).as("polled until ready, once per run").isEqualTo(3);
         assertThat(lambda.events("fn")).hasSize(2);
@@ -236,9 +241,9 @@ class SdkLambdaInvokerTest {
     void aFailedFunctionIsAClearErrorAndNothingIsInvoked() {
         lambda.states("fn", "Failed/Failed:The role defined for the function cannot be assumed by Lambda.");
 
-        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                 .isInstanceOfSatisfying(LambdaCallException.class, e -> assertThat(e.mayHaveRun()).isFalse())
-                .hasMessage("The function fn:$LATEST is in state Failed (InternalError: The role defined for the"
+                .hasMessage("The function fn:$LATEST in us-east-1 is in state Failed (InternalError: The role defined for the"
                         + " function cannot be assumed by Lambda.). Fix the function; nothing was invoked.");
         assertThat(lambda.requests()).isEmpty();
     }
@@ -248,8 +253,8 @@ class SdkLambdaInvokerTest {
         lambda.states("fn", "Active/InProgress");
         try (SdkLambdaInvoker impatient = Invokers.of(lambda.endpoint(), null, new SdkLambdaInvoker.Options(
                 Invokers.FAST.retry(), true, Duration.ofMillis(200), Duration.ofMillis(20)), console)) {
-            assertThatThrownBy(() -> impatient.invoke(new Target("fn", "$LATEST", null), bytes("{}")))
-                    .hasMessage("The function fn:$LATEST is still not ready (state Active, last update InProgress)"
+            assertThatThrownBy(() -> impatient.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .hasMessage("The function fn:$LATEST in us-east-1 is still not ready (state Active, last update InProgress)"
                             + " after 200 ms (<functionWaitTimeout>). Nothing was invoked.");
         }
         assertThat(lambda.requests()).isEmpty();
@@ -260,7 +265,7 @@ class SdkLambdaInvokerTest {
         lambda.states("fn", "Pending/InProgress");
         try (SdkLambdaInvoker eager = Invokers.of(lambda.endpoint(), null, new SdkLambdaInvoker.Options(
                 Invokers.FAST.retry(), false, Duration.ZERO, Duration.ZERO), console)) {
-            eager.invoke(new Target("fn", "$LATEST", null), bytes("{}"));
+            eager.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}"));
         }
         assertThat(lambda.getFunctionCalls("fn")).isZero();
         assertThat(lambda.events("fn")).hasSize(1);
@@ -271,10 +276,10 @@ class SdkLambdaInvokerTest {
         lambda.enqueue("fn", Reply.functionError("Unhandled", "AuthError", "bad password hunter2 for admin",
                 "login with hunter2 failed"));
 
-        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", null), bytes("{\"pw\":\"hunter2\"}"),
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{\"pw\":\"hunter2\"}"),
                 new CallOptions(CallOptions.DEFAULT_TIMEOUT, true)))
                 .isInstanceOf(FunctionErrorException.class)
-                .hasMessageStartingWith("The function fn:$LATEST failed (Unhandled error): AuthError. Its error message"
+                .hasMessageStartingWith("The function fn:$LATEST in us-east-1 failed (Unhandled error): AuthError. Its error message"
                         + " and log are not shown because the invocation is sensitive (error payload sha256:")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
     }

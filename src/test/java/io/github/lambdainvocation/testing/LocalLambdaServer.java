@@ -46,7 +46,8 @@ public final class LocalLambdaServer implements AutoCloseable {
             String logType,
             String authorization,
             String reply,
-            boolean reachedFunction) {}
+            boolean reachedFunction,
+            String securityToken) {}
 
     /** How to answer one request. */
     public static final class Reply {
@@ -259,7 +260,8 @@ public final class LocalLambdaServer implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"),
                     exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    reply.kind, reply.reachesFunction());
+                    reply.kind, reply.reachesFunction(),
+                    exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"));
             synchronized (this) {
                 requests.add(request);
             }
