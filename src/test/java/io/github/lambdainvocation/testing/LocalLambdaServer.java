@@ -118,6 +118,7 @@ public final class LocalLambdaServer implements AutoCloseable {
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> getFunctionCalls = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
     private volatile Consumer<Request> listener = r -> {};
+    private volatile Consumer<String> arrival = p -> {};
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -178,6 +179,12 @@ public final class LocalLambdaServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Called with the method and path of every request as it arrives, before it is answered. */
+    public LocalLambdaServer onArrival(Consumer<String> listener) {
+        this.arrival = listener;
+        return this;
+    }
+
     /** Called with every request once it is answered. */
     public LocalLambdaServer onRequest(Consumer<Request> listener) {
         this.listener = listener;
@@ -224,6 +231,7 @@ public final class LocalLambdaServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        arrival.accept(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if ("GET".equals(exchange.getRequestMethod()) && path.startsWith(PATH_PREFIX)
@@ -426,18 +434,26 @@ public final class LocalLambdaServer implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         int port = 0;
         String portFile = null;
+        boolean stamp = false;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--function" -> names.add(args[++i]);
                 case "--port-file" -> portFile = args[++i];
+                case "--timestamps" -> stamp = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        boolean timestamps = stamp;
         LocalLambdaServer server = start(port).function(names.toArray(String[]::new));
         server.onRequest(r -> System.out.println("[local lambda] " + r.function() + ":" + r.qualifier() + " <- "
                 + r.payload() + (r.reachedFunction() ? "" : "  (refused: " + r.reply() + ")")));
+        server.onArrival(path -> {
+            if (timestamps) {
+                System.out.println("[local lambda] at " + System.currentTimeMillis() + " " + path);
+            }
+        });
         if (portFile != null) {
             java.nio.file.Files.writeString(java.nio.file.Path.of(portFile), Integer.toString(server.port()));
         }
