@@ -23,7 +23,8 @@ try {
             [id: 'config', action: 'update', input: [logLevel: 'DEBUG'], reasons: ['input'],
              calls: [[event: 'update', functionName: 'fn-config', qualifier: '$LATEST', region: 'us-east-1']]],
             [id: 'steady', action: 'no-op', input: [fixed: true], reasons: [], calls: []]]
-    assert status.summary == [create: 0, update: 1, replace: 0, delete: 0, forget: 0, 'no-op': 1, invocations: 1]
+    assert status.summary == [create: 0, update: 1, replace: 0, delete: 0, forget: 0, refresh: 0, interrupted: 0,
+                          'no-op': 1, invocations: 1]
 } finally {
     lambda?.stop()
 }

@@ -17,6 +17,7 @@ public record ApplyReport(Map<Action, Integer> applied, int calls, State state) 
     /** "2 created, 1 updated, 0 replaced, ... (3 Lambda invocations)". */
     public String summary() {
         String counts = java.util.Arrays.stream(Action.values())
+                .filter(a -> applied.getOrDefault(a, 0) > 0 || (a != Action.REFRESH && a != Action.INTERRUPTED))
                 .map(a -> applied.getOrDefault(a, 0) + " " + pastTense(a))
                 .collect(Collectors.joining(", "));
         return counts + " (" + calls + " Lambda invocation" + (calls == 1 ? "" : "s") + ")";
@@ -29,6 +30,8 @@ public record ApplyReport(Map<Action, Integer> applied, int calls, State state) 
             case REPLACE -> "replaced";
             case DELETE -> "deleted";
             case FORGET -> "forgotten";
+            case REFRESH -> "refreshed";
+            case INTERRUPTED -> "recovered";
             case NO_OP -> "unchanged";
         };
     }

@@ -1,7 +1,9 @@
 package io.github.lambdainvocation.apply;
 
 import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.config.InvocationType;
 import io.github.lambdainvocation.lambda.CallOptions;
 import io.github.lambdainvocation.lambda.InvocationResult;
 import io.github.lambdainvocation.lambda.LambdaCallException;
@@ -11,97 +13,346 @@ import io.github.lambdainvocation.plan.Action;
 import io.github.lambdainvocation.plan.Plan;
 import io.github.lambdainvocation.plan.PlannedCall;
 import io.github.lambdainvocation.plan.PlannedChange;
+import io.github.lambdainvocation.plan.Planner;
+import io.github.lambdainvocation.state.PendingCall;
 import io.github.lambdainvocation.state.RecordedInvocation;
 import io.github.lambdainvocation.state.State;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * Runs a plan: makes its calls in order and writes the state after each success, so that a failure (or a
- * killed build) loses nothing that was done. On the first failure it stops; what failed is not recorded, so
- * the next run tries it again.
+ * Runs a plan, phase by phase (interrupted calls, removals, configured invocations), with up to
+ * {@code parallelism} changes at once; a change starts when the changes it depends on are done.
+ *
+ * <p>Nothing is lost when a run fails or is killed:
+ * <ul>
+ *   <li>before each call, the state records it as pending (what is about to be sent); a run that finds a pending
+ *       call knows its outcome is unknown;</li>
+ *   <li>after each successful call the state records its outcome; to spare requests, that write goes together
+ *       with the next call's pending record when one starts right away;</li>
+ *   <li>after the first failure no new change starts; the running ones finish and are recorded; then the run
+ *       fails listing every failure. What failed is not recorded, so the next run tries it again.</li>
+ * </ul>
  */
 public final class PlanApplier {
+
+    /**
+     * @param printLogs print each successful call's log tail at info level (it is always at debug level)
+     * @param parallelism how many changes may run at once
+     */
+    public record Options(boolean printLogs, int parallelism) {
+        public static final Options DEFAULT = new Options(false, 1);
+    }
 
     private final StateStore store;
     private final Supplier<LambdaInvoker> invoker;
     private final Console console;
     private final Clock clock;
-    private final boolean printLogs;
+    private final Options options;
 
     /**
      * @param invoker gives the invoker on first use only, so a plan without calls builds no AWS client
-     * @param printLogs print each successful call's log tail at info level (it is always at debug level)
      */
     public PlanApplier(StateStore store, Supplier<LambdaInvoker> invoker, Console console, Clock clock,
-            boolean printLogs) {
+            Options options) {
         this.store = store;
         this.invoker = invoker;
         this.console = console;
         this.clock = clock;
-        this.printLogs = printLogs;
+        this.options = options;
     }
 
     public ApplyReport apply(State initial, Plan plan) throws ApplyFailedException {
-        State state = initial;
-        Map<Action, Integer> applied = new EnumMap<>(Action.class);
-        int calls = 0;
-        LambdaInvoker lambda = null;
-        for (PlannedChange change : plan.changes()) {
-            InvocationResult last = null;
-            for (PlannedCall call : change.calls()) {
-                if (lambda == null) {
-                    lambda = invoker.get();
+        Journal journal = new Journal(initial);
+        List<LambdaInvocationException> failures = new ArrayList<>();
+        int threads = Math.max(1, Math.min(options.parallelism(), plan.changes().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lambda-invocation");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (PlannedChange.Phase phase : PlannedChange.Phase.values()) {
+                List<PlannedChange> todo = new ArrayList<>(plan.changes().stream()
+                        .filter(c -> c.phase() == phase).toList());
+                Set<String> inPhase = new HashSet<>();
+                todo.forEach(c -> inPhase.add(c.id()));
+                CompletionService<Done> completions = new ExecutorCompletionService<>(pool);
+                Set<String> done = new HashSet<>();
+                Set<String> notDone = new HashSet<>();
+                int running = 0;
+                while (true) {
+                    List<Started> round = new ArrayList<>();
+                    for (PlannedChange change : List.copyOf(todo)) {
+                        if (!failures.isEmpty() || change.after().stream().anyMatch(notDone::contains)) {
+                            todo.remove(change); // after a failure, or after a failed dependency: not attempted
+                            notDone.add(change.id());
+                        } else if (running + round.size() < threads && change.after().stream()
+                                .filter(inPhase::contains).allMatch(done::contains)) {
+                            todo.remove(change);
+                            Started start = prepare(change, journal);
+                            if (start.failure() != null || start.change().action() == Action.NO_OP) {
+                                record(new Done(change.id(), start.failure()), done, notDone, failures);
+                            } else {
+                                round.add(start);
+                            }
+                        }
+                    }
+                    // one write marks every call of this round as sent, with the outcomes not yet written
+                    journal.beginAll(round.stream().map(Started::pending).toList());
+                    for (Started start : round) {
+                        running++;
+                        completions.submit(() -> run(start, journal));
+                    }
+                    if (round.isEmpty()) {
+                        journal.flush(); // no new call will carry the outcomes so far: write them now
+                    }
+                    if (running == 0) {
+                        if (todo.isEmpty()) {
+                            break;
+                        }
+                        continue;
+                    }
+                    List<Done> finished = new ArrayList<>(List.of(take(completions)));
+                    for (Future<Done> more = completions.poll(); more != null; more = completions.poll()) {
+                        finished.add(get(more));
+                    }
+                    for (Done d : finished) {
+                        running--;
+                        record(d, done, notDone, failures);
+                    }
                 }
-                last = call(lambda, change, call, new ApplyReport(applied, calls, state));
-                calls++;
-                if (call.kind() == PlannedCall.PayloadKind.CRUD_DELETE) {
-                    state = save(state.without(change.id()), change, call, new ApplyReport(applied, calls, state));
+                if (!failures.isEmpty()) {
+                    break;
                 }
             }
-            State next = afterChange(state, change, last);
-            if (!next.equals(state)) {
-                state = save(next, change, null, new ApplyReport(applied, calls, state));
-            }
-            applied.merge(change.action(), 1, Integer::sum);
+        } finally {
+            pool.shutdownNow();
         }
-        return new ApplyReport(applied, calls, state);
+        journal.flush();
+        ApplyReport report = journal.report();
+        if (!failures.isEmpty()) {
+            boolean userFixable = failures.stream().anyMatch(LambdaInvocationException::userFixable);
+            throw new ApplyFailedException(render(failures.stream().map(Throwable::getMessage).toList(), report),
+                    userFixable, failures.get(0), report);
+        }
+        return report;
     }
 
-    private InvocationResult call(LambdaInvoker lambda, PlannedChange change, PlannedCall call, ApplyReport sofar) {
-        byte[] payload = PayloadBuilder.build(call);
-        console.info("  " + change.id() + ": " + call.event() + " -> " + call.target().describe() + " ("
-                + payload.length + " bytes)");
-        long started = System.nanoTime();
-        try {
-            InvocationResult result = lambda.invoke(call.target(), payload, options(change));
-            console.info("  " + change.id() + ": " + call.event() + " done in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms"
-                    + (result.executedVersion() == null ? "" : ", executed version " + result.executedVersion()));
-            if (result.logTail() != null && !options(change).sensitive()) {
-                String tail = "  " + change.id() + ": log tail:" + System.lineSeparator() + indent(result.logTail());
-                if (printLogs) {
-                    console.info(tail);
-                } else {
-                    console.debug(tail);
-                }
-            }
-            return result;
-        } catch (LambdaCallException e) {
-            throw failure(change, call, e, sofar);
+    private static void record(Done d, Set<String> done, Set<String> notDone,
+            List<LambdaInvocationException> failures) {
+        if (d.failure() == null) {
+            done.add(d.id());
+        } else {
+            notDone.add(d.id());
+            failures.add(d.failure());
         }
+    }
+
+    private static String render(List<String> failures, ApplyReport report) {
+        StringBuilder text = new StringBuilder();
+        if (failures.size() == 1) {
+            text.append(failures.get(0));
+        } else {
+            text.append(failures.size()).append(" invocations failed:");
+            for (String failure : failures) {
+                text.append(System.lineSeparator()).append("- ").append(failure.replace(System.lineSeparator(),
+                        System.lineSeparator() + "  "));
+            }
+        }
+        return text.append(System.lineSeparator()).append("Before the failure: ").append(report.summary())
+                .append(". Changes after it were not attempted.").toString();
+    }
+
+    private static Done take(CompletionService<Done> completions) {
+        try {
+            return get(completions.take());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LambdaInvocationException("Interrupted while invocations were running", false, e);
+        }
+    }
+
+    private static Done get(Future<Done> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LambdaInvocationException("Interrupted while invocations were running", false, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a change failed unexpectedly", e.getCause());
+        }
+    }
+
+    /** How one change ended: failure is null when it succeeded. */
+    private record Done(String id, LambdaInvocationException failure) {}
+
+    /**
+     * A change about to start: decided (a deferred change reads the results it needs now) and its first call
+     * prepared; or why it cannot start.
+     */
+    private record Started(PlannedChange change, PendingCall pending, byte[] payload, LambdaInvocationException failure) {}
+
+    /** Decides a change and prepares its first call, in the scheduling thread. */
+    private Started prepare(PlannedChange planned, Journal journal) {
+        try {
+            PlannedChange change = planned.deferred() ? decide(planned, journal.state()) : planned;
+            if (change.action() == Action.NO_OP) {
+                if (planned.deferred()) {
+                    console.info("  " + change.id() + ": unchanged after all: the results it reads did not change");
+                }
+                journal.count(Action.NO_OP);
+                return new Started(change, null, null, null);
+            }
+            if (change.calls().isEmpty()) {
+                journal.change(state -> afterChangeWithoutCalls(state, change));
+                journal.count(change.action());
+                return new Started(change.withAction(Action.NO_OP), null, null, null);
+            }
+            PlannedCall first = change.calls().get(0);
+            byte[] payload = PayloadBuilder.build(first);
+            checkSize(change, first, payload);
+            return new Started(change, pendingOf(change, first, payload, change.calls().size() == 1), payload, null);
+        } catch (LambdaInvocationException e) {
+            return new Started(planned, null, null, e);
+        }
+    }
+
+    private PendingCall pendingOf(PlannedChange change, PlannedCall call, byte[] payload, boolean last) {
+        return new PendingCall(change.id(), call.target(), call.event(), new String(payload, StandardCharsets.UTF_8),
+                typeOf(change), clock.instant(), thenOf(change, call, last));
+    }
+
+    /** Runs a started change: its calls in order, each recorded as pending before (the first one already is). */
+    private Done run(Started start, Journal journal) {
+        PlannedChange change = start.change();
+        try {
+            List<PlannedCall> calls = change.calls();
+            for (int i = 0; i < calls.size(); i++) {
+                PlannedCall call = calls.get(i);
+                byte[] payload;
+                PendingCall pending;
+                if (i == 0) {
+                    payload = start.payload();
+                    pending = start.pending();
+                } else {
+                    payload = PayloadBuilder.build(call);
+                    checkSize(change, call, payload);
+                    pending = pendingOf(change, call, payload, i == calls.size() - 1);
+                    journal.beginAll(List.of(pending));
+                }
+                InvocationResult result;
+                try {
+                    result = call(change, call, payload, pending.invocationType());
+                } catch (LambdaCallException e) {
+                    if (!(e.mayHaveRun() && !(e instanceof io.github.lambdainvocation.lambda.FunctionErrorException))) {
+                        journal.abandon(change.id()); // the outcome is known: it did not succeed
+                    }
+                    throw failure(change, call, e);
+                }
+                RecordedInvocation then = pending.then();
+                journal.succeed(change.id(), state -> then == null
+                        ? state.without(change.id())
+                        : state.with(then.withResult(result.payload(), result.executedVersion(), clock.instant())));
+            }
+            journal.count(change.action());
+            return new Done(change.id(), null);
+        } catch (LambdaInvocationException e) {
+            return new Done(change.id(), e);
+        }
+    }
+
+    /** A deferred change, decided now that the results it reads are known. */
+    private static PlannedChange decide(PlannedChange planned, State now) {
+        DesiredInvocation resolved;
+        try {
+            resolved = planned.desired().resolved(id -> now.get(id).map(RecordedInvocation::result).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new LambdaInvocationException("Invocation '" + planned.id() + "': "
+                    + planned.desired().inputSource() + " reads " + e.getMessage() + ". Nothing was sent for it.",
+                    true);
+        }
+        return Planner.change(resolved, now.get(planned.id()).orElse(null), planned.code(),
+                planned.replaceRequested());
+    }
+
+    /** What the state records once {@code call} succeeded: null to forget the id. */
+    private RecordedInvocation thenOf(PlannedChange change, PlannedCall call, boolean last) {
+        if (change.action() == Action.INTERRUPTED) {
+            return change.pending().then();
+        }
+        if (call.kind() == PlannedCall.PayloadKind.CRUD_DELETE && (!last || change.desired() == null)) {
+            return null;
+        }
+        DesiredInvocation d = change.desired();
+        return new RecordedInvocation(d.id(), d.target(), d.scope(), d.terraformKey(), d.triggers(), d.input(), null,
+                null, null, d.sensitive(), d.dependsOn(), change.code());
+    }
+
+    private InvocationResult call(PlannedChange change, PlannedCall call, byte[] payload, InvocationType type) {
+        console.info("  " + change.id() + ": " + call.event() + " -> " + call.target().describe() + " ("
+                + payload.length + " bytes" + (type == InvocationType.Event ? ", asynchronous" : "") + ")");
+        long started = System.nanoTime();
+        CallOptions callOptions = callOptions(change, type);
+        InvocationResult result = invoker().invoke(call.target(), payload, callOptions);
+        console.info("  " + change.id() + ": " + call.event() + " done in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms"
+                + (result.executedVersion() == null ? "" : ", executed version " + result.executedVersion()));
+        if (result.logTail() != null && !callOptions.sensitive()) {
+            String tail = "  " + change.id() + ": log tail:" + System.lineSeparator() + indent(result.logTail());
+            if (options.printLogs()) {
+                console.info(tail);
+            } else {
+                console.debug(tail);
+            }
+        }
+        return result;
+    }
+
+    private synchronized LambdaInvoker invoker() {
+        return invoker.get();
+    }
+
+    private static void checkSize(PlannedChange change, PlannedCall call, byte[] payload) {
+        if (payload.length > PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES) {
+            throw new LambdaInvocationException("Invocation '" + change.id() + "': its " + call.event() + " payload is "
+                    + payload.length + " bytes, over Lambda's limit of " + PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES
+                    + " bytes (6 MB). Nothing was sent for it.", true);
+        }
+    }
+
+    private static InvocationType typeOf(PlannedChange change) {
+        if (change.pending() != null) {
+            return change.pending().invocationType();
+        }
+        return change.desired() != null ? change.desired().invocationType() : InvocationType.RequestResponse;
     }
 
     /** The configured timeout; sensitive when either the configuration or the record says so. */
-    private static CallOptions options(PlannedChange change) {
+    private static CallOptions callOptions(PlannedChange change, InvocationType type) {
         DesiredInvocation d = change.desired();
         RecordedInvocation r = change.recorded();
-        boolean sensitive = (d != null && d.sensitive()) || (r != null && r.sensitive());
-        return new CallOptions(d != null ? d.timeout() : CallOptions.DEFAULT_TIMEOUT, sensitive);
+        boolean sensitive = (d != null && d.sensitive()) || (r != null && r.sensitive())
+                || (change.pending() != null && change.pending().then() != null && change.pending().then().sensitive());
+        return new CallOptions(d != null ? d.timeout() : CallOptions.DEFAULT_TIMEOUT, sensitive, type);
     }
 
     private static String indent(String text) {
@@ -112,8 +363,12 @@ public final class PlanApplier {
         return out.toString();
     }
 
-    /** The state once every call of {@code change} succeeded (the last result, if any, is recorded). */
-    private State afterChange(State state, PlannedChange change, InvocationResult last) {
+    /** A change without calls: forget, a state-only update, an acknowledged interrupted call. */
+    private static State afterChangeWithoutCalls(State state, PlannedChange change) {
+        if (change.action() == Action.INTERRUPTED) {
+            RecordedInvocation then = change.pending().then();
+            return (then == null ? state.without(change.id()) : state.with(then)).withoutPending(change.id());
+        }
         DesiredInvocation d = change.desired();
         if (d == null) {
             return state.without(change.id());
@@ -122,36 +377,12 @@ public final class PlanApplier {
             return state;
         }
         RecordedInvocation previous = change.recorded();
-        boolean invoked = last != null;
-        return state.with(new RecordedInvocation(
-                d.id(),
-                d.target(),
-                d.scope(),
-                d.terraformKey(),
-                d.triggers(),
-                d.input(),
-                invoked ? last.payload() : previous.result(),
-                invoked ? last.executedVersion() : previous.executedVersion(),
-                invoked ? clock.instant() : previous.invokedAt(),
-                d.sensitive()));
+        return state.with(new RecordedInvocation(d.id(), d.target(), d.scope(), d.terraformKey(), d.triggers(),
+                d.input(), previous.result(), previous.executedVersion(), previous.invokedAt(), d.sensitive(),
+                d.dependsOn(), change.code() != null ? change.code() : previous.code()));
     }
 
-    private State save(State next, PlannedChange change, PlannedCall call, ApplyReport sofar) {
-        try {
-            store.write(next);
-            return next;
-        } catch (StateException e) {
-            String ran = call != null || !change.calls().isEmpty()
-                    ? " The Lambda invocation for it succeeded, but the state does not show it: the next run will"
-                            + " invoke it again unless the state is fixed."
-                    : "";
-            throw new ApplyFailedException("'" + change.id() + "' (" + change.action().label() + "): "
-                    + e.getMessage() + "." + ran + System.lineSeparator() + done(sofar), false, e, sofar);
-        }
-    }
-
-    private ApplyFailedException failure(PlannedChange change, PlannedCall call, LambdaCallException e,
-            ApplyReport sofar) {
+    private static LambdaInvocationException failure(PlannedChange change, PlannedCall call, LambdaCallException e) {
         StringBuilder text = new StringBuilder("Invocation '").append(change.id()).append("' (")
                 .append(change.action().label());
         if (change.calls().size() > 1) {
@@ -163,14 +394,94 @@ public final class PlanApplier {
         if (deletedBefore) {
             text.append("The delete to the old target succeeded and is recorded ('").append(change.id())
                     .append("' is no longer in the state); the next run creates it again.");
+        } else if (e.mayHaveRun() && !(e instanceof io.github.lambdainvocation.lambda.FunctionErrorException)) {
+            text.append("The call to '").append(change.id()).append("' stays recorded as sent with an unknown outcome;"
+                    + " the next run shows it as interrupted and sends it again, unless it is acknowledged with"
+                    + " -Dlambda-invocation.acknowledge=").append(change.id()).append('.');
         } else {
             text.append("The state of '").append(change.id()).append("' was not changed; the next run tries it again.");
         }
-        text.append(System.lineSeparator()).append(done(sofar));
-        return new ApplyFailedException(text.toString(), e.userFixable(), e, sofar);
+        return new LambdaInvocationException(text.toString(), e.userFixable(), e);
     }
 
-    private static String done(ApplyReport sofar) {
-        return "Before the failure: " + sofar.summary() + ". Changes after it were not attempted.";
+    /**
+     * The state of the run and its writes. All changes of the state go through here, one at a time; a write
+     * carries everything done so far.
+     */
+    private final class Journal {
+        private State state;
+        private boolean dirty;
+        private final Map<Action, Integer> applied = new EnumMap<>(Action.class);
+        private final AtomicInteger calls = new AtomicInteger();
+
+        Journal(State initial) {
+            this.state = initial;
+        }
+
+        synchronized State state() {
+            return state;
+        }
+
+        /** Records {@code calls} as sent, and writes (with every outcome not written yet); nothing for none. */
+        synchronized void beginAll(List<PendingCall> calls) {
+            if (calls.isEmpty()) {
+                return;
+            }
+            for (PendingCall call : calls) {
+                state = state.withPending(call);
+            }
+            write("recording that " + calls.stream().map(c -> "'" + c.id() + "'").collect(
+                    java.util.stream.Collectors.joining(", ")) + (calls.size() == 1 ? " is" : " are")
+                    + " being invoked");
+        }
+
+        synchronized void succeed(String id, UnaryOperator<State> outcome) {
+            state = outcome.apply(state).withoutPending(id);
+            calls.incrementAndGet();
+            dirty = true;
+        }
+
+        synchronized void abandon(String id) {
+            if (state.pending().containsKey(id)) {
+                state = state.withoutPending(id);
+                dirty = true;
+            }
+        }
+
+        synchronized void change(UnaryOperator<State> change) {
+            State next = change.apply(state);
+            if (!next.equals(state)) {
+                state = next;
+                dirty = true;
+            }
+        }
+
+        synchronized void count(Action action) {
+            applied.merge(action, 1, Integer::sum);
+        }
+
+        synchronized void flush() {
+            if (dirty) {
+                write("recording what was done");
+            }
+        }
+
+        private void write(String what) {
+            try {
+                store.write(state);
+                dirty = false;
+            } catch (StateException e) {
+                throw new ApplyFailedException("The state could not be written while " + what + ": " + e.getMessage()
+                        + ". Invocations that succeeded since the last write are not recorded: the next run may"
+                        + " invoke them again." + System.lineSeparator() + "Before the failure: " + report().summary()
+                        + ".", false, e, report());
+            }
+        }
+
+        synchronized ApplyReport report() {
+            Map<Action, Integer> copy = new EnumMap<>(Action.class);
+            copy.putAll(applied);
+            return new ApplyReport(copy, calls.get(), state);
+        }
     }
 }

@@ -21,6 +21,10 @@ public final class InvocationSettings {
     private Map<String, String> triggers = new LinkedHashMap<>();
     private String timeout;
     private boolean sensitive;
+    private java.util.List<String> dependsOn = new java.util.ArrayList<>();
+    private Map<String, String> outputs = new LinkedHashMap<>();
+    private String invocationType;
+    private boolean triggerOnCodeChange;
 
     public static InvocationSettings withId(String id) {
         return new InvocationSettings().id(id);
@@ -84,6 +88,51 @@ public final class InvocationSettings {
     public InvocationSettings sensitive(boolean value) {
         this.sensitive = value;
         return this;
+    }
+
+    public InvocationSettings dependsOn(java.util.List<String> value) {
+        this.dependsOn = value == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(value);
+        return this;
+    }
+
+    public InvocationSettings dependsOn(String... ids) {
+        return dependsOn(java.util.List.of(ids));
+    }
+
+    public InvocationSettings outputs(Map<String, String> value) {
+        this.outputs = value == null ? new LinkedHashMap<>() : new LinkedHashMap<>(value);
+        return this;
+    }
+
+    public InvocationSettings output(String name, String pointer) {
+        this.outputs.put(name, pointer);
+        return this;
+    }
+
+    public InvocationSettings invocationType(String value) {
+        this.invocationType = value;
+        return this;
+    }
+
+    public InvocationSettings triggerOnCodeChange(boolean value) {
+        this.triggerOnCodeChange = value;
+        return this;
+    }
+
+    public java.util.List<String> dependsOn() {
+        return dependsOn;
+    }
+
+    public Map<String, String> outputs() {
+        return outputs;
+    }
+
+    public String invocationType() {
+        return invocationType;
+    }
+
+    public boolean triggerOnCodeChange() {
+        return triggerOnCodeChange;
     }
 
     public String timeout() {

@@ -68,10 +68,54 @@ public final class InvocationValidator {
                 valid.add(checked);
             }
         }
+        if (problems.isEmpty()) {
+            problems.addAll(crossChecks(valid));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return valid;
+    }
+
+    /** What needs every invocation at once: ids that exist, no cycles, results that will exist. */
+    private static List<String> crossChecks(List<DesiredInvocation> all) {
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, DesiredInvocation> byId = new java.util.LinkedHashMap<>();
+        all.forEach(d -> byId.put(d.id(), d));
+        java.util.Map<String, List<String>> edges = new java.util.LinkedHashMap<>();
+        for (DesiredInvocation d : all) {
+            for (String dep : d.dependsOn()) {
+                DesiredInvocation other = byId.get(dep);
+                if (dep.equals(d.id())) {
+                    problems.add("invocation '" + d.id() + "': <dependsOn> names the invocation itself");
+                } else if (other == null) {
+                    problems.add("invocation '" + d.id() + "': <dependsOn> names '" + dep + "', which is not a"
+                            + " configured invocation id; configured: " + byId.keySet());
+                }
+            }
+            for (Placeholders.Reference ref : Placeholders.find(d.input())) {
+                DesiredInvocation other = byId.get(ref.id());
+                if (ref.id().equals(d.id())) {
+                    problems.add("invocation '" + d.id() + "': " + d.inputSource() + " reads " + ref
+                            + ", its own result");
+                } else if (other == null) {
+                    problems.add("invocation '" + d.id() + "': " + d.inputSource() + " reads " + ref + ", but '"
+                            + ref.id() + "' is not a configured invocation id");
+                } else if (other.invocationType() == InvocationType.Event) {
+                    problems.add("invocation '" + d.id() + "': " + d.inputSource() + " reads " + ref + ", but '"
+                            + ref.id() + "' is invoked asynchronously (<invocationType>Event</invocationType>)"
+                            + " and has no result");
+                }
+            }
+            edges.put(d.id(), d.dependsOn().stream().filter(byId::containsKey).filter(x -> !x.equals(d.id()))
+                    .toList());
+        }
+        if (problems.isEmpty()) {
+            new io.github.lambdainvocation.plan.Graph(edges).cycle().ifPresent(cycle -> problems.add(
+                    "invocations depend on each other in a cycle: " + String.join(" -> ", cycle)
+                            + " (through <dependsOn> or the placeholders of their inputs)"));
+        }
+        return problems;
     }
 
     private DesiredInvocation check(InvocationSettings s, Problems p) {
@@ -113,6 +157,43 @@ public final class InvocationValidator {
             }
         }
 
+        InvocationType type = InvocationType.RequestResponse;
+        if (s.invocationType() != null && !s.invocationType().isBlank()) {
+            Optional<InvocationType> named = InvocationType.named(s.invocationType().trim());
+            if (named.isEmpty()) {
+                p.add("<invocationType>", "'" + s.invocationType() + "' is not an invocation type; valid values: "
+                        + InvocationType.validNames());
+            } else {
+                type = named.get();
+            }
+        }
+
+        java.util.Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, String> output : s.outputs().entrySet()) {
+            String name = output.getKey();
+            String pointer = output.getValue() == null ? "" : output.getValue().trim();
+            if (!ID.matcher(name).matches() || name.equals("result")) {
+                p.add("<outputs>", "has the name '" + name + "': output names use letters, digits, '.', '_', '-'"
+                        + " and cannot be 'result' (the property lambda-invocation.<id>.result is taken)");
+            } else if (!pointer.startsWith("/")) {
+                p.add("<outputs>", "<" + name + "> '" + pointer + "' is not a JSON pointer: it starts with '/', for"
+                        + " example /tenant/id");
+            } else {
+                outputs.put(name, pointer);
+            }
+        }
+        if (!outputs.isEmpty() && type == InvocationType.Event) {
+            p.add("<outputs>", "cannot be read from an asynchronous invocation (<invocationType>Event"
+                    + "</invocationType>): it has no result");
+        }
+
+        List<String> dependsOn = new ArrayList<>();
+        for (String dep : s.dependsOn()) {
+            if (dep != null && !dep.isBlank() && !dependsOn.contains(dep.trim())) {
+                dependsOn.add(dep.trim());
+            }
+        }
+
         String qualifier = blankToNull(s.qualifier());
         String region = blankToNull(s.region());
 
@@ -147,6 +228,17 @@ public final class InvocationValidator {
             }
         }
 
+        if (json != null) {
+            for (Placeholders.Reference ref : Placeholders.find(json)) {
+                String problem = Placeholders.pointerProblem(ref);
+                if (problem != null) {
+                    p.add(input.source(), problem);
+                } else if (!dependsOn.contains(ref.id())) {
+                    dependsOn.add(ref.id()); // reading a result means running after it
+                }
+            }
+        }
+
         if (functionName == null || json == null || !p.none()) {
             return null;
         }
@@ -161,7 +253,11 @@ public final class InvocationValidator {
                 triggers,
                 input.source(),
                 timeout,
-                s.sensitive());
+                s.sensitive(),
+                dependsOn,
+                outputs,
+                type,
+                s.triggerOnCodeChange());
     }
 
     private record Input(String text, String source) {}

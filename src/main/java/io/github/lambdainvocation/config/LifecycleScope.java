@@ -9,7 +9,12 @@ public enum LifecycleScope {
     /** Invoke on create and on replacement only, with the input sent exactly as written. */
     CREATE_ONLY,
     /** Invoke on create, update and delete, adding the lifecycle key to the input object. */
-    CRUD;
+    CRUD,
+    /**
+     * Invoke on every run of the invoke goal (Terraform's data source): the input as written, no lifecycle key,
+     * the result refreshed each time. Never invoked by status; forgotten without a call when removed.
+     */
+    EVERY_RUN;
 
     /** The scope with exactly this name (case matters, as in Terraform). */
     public static Optional<LifecycleScope> named(String name) {

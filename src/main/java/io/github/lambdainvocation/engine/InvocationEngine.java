@@ -1,14 +1,19 @@
 package io.github.lambdainvocation.engine;
 
 import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.apply.ApplyFailedException;
 import io.github.lambdainvocation.apply.ApplyReport;
 import io.github.lambdainvocation.apply.PlanApplier;
+import io.github.lambdainvocation.config.CodeVersion;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.config.InvocationType;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.lambda.LambdaCallException;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
 import io.github.lambdainvocation.payload.PayloadBuilder;
+import io.github.lambdainvocation.plan.Action;
 import io.github.lambdainvocation.plan.Plan;
 import io.github.lambdainvocation.plan.PlanReport;
 import io.github.lambdainvocation.plan.PlannedCall;
@@ -24,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +38,25 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * The three goals without Maven: {@link #status}, {@link #invoke} and {@link #destroy}. Everything that can be
- * wrong with the input is checked before the first invocation; the state is locked while a run may change it.
+ * The goals without Maven: {@link #status}, {@link #invoke}, {@link #destroy}, {@link #forceUnlock} and
+ * {@link #importState}. Everything that can be wrong with the input is checked before the first invocation; the
+ * state is locked while a run may change it.
  */
 public final class InvocationEngine {
+
+    /**
+     * What a run is asked for beyond the configuration.
+     *
+     * @param offline Maven's offline mode: a run with calls to make fails
+     * @param parallelism how many independent invocations may run at once
+     * @param replace ids to replace even when nothing changed
+     * @param acknowledge ids whose interrupted call is recorded as done without sending it again
+     */
+    public record RunOptions(boolean offline, int parallelism, Set<String> replace, Set<String> acknowledge) {
+        public static RunOptions plain(boolean offline) {
+            return new RunOptions(offline, 1, Set.of(), Set.of());
+        }
+    }
 
     private final StateStore store;
     private final Supplier<LambdaInvoker> invokers;
@@ -50,7 +71,7 @@ public final class InvocationEngine {
     }
 
     /**
-     * @param invokers gives a Lambda invoker; called only when there is an invocation to make
+     * @param invokers gives a Lambda invoker; called only when there is something to ask Lambda
      * @param outputDirectory where status.json and results/ go
      * @param printLogs print the log tail of successful calls at info level
      */
@@ -64,55 +85,67 @@ public final class InvocationEngine {
         this.printLogs = printLogs;
     }
 
-    /** Prints the plan of {@code invoke} and writes it to status.json; invokes nothing, changes no state. */
     public Plan status(List<DesiredInvocation> desired) {
-        Plan plan = Planner.forInvoke(desired, store.read());
-        store.currentLock().ifPresent(lock -> console.warn("The state " + store.location() + " is locked by "
-                + lock.describe() + ". A run of invoke or destroy now would fail or wait for it."));
-        print(plan);
-        checkPayloads(plan);
-        Path file = outputDirectory.resolve("status.json");
-        try {
-            Files.createDirectories(outputDirectory);
-            Files.write(file, (Json.writePretty(PlanReport.json(plan, store.location())) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new StateException("The plan could not be written to " + file + ": " + e, false, e);
+        return status(desired, false, Set.of());
+    }
+
+    /**
+     * Prints the plan of {@code invoke} and writes it to status.json; invokes nothing and changes no state.
+     *
+     * @param verify send each planned call as a DryRun, which checks that the function exists and may be invoked
+     *     without running it
+     */
+    public Plan status(List<DesiredInvocation> desired, boolean verify, Set<String> replace) {
+        State state = store.read();
+        checkReplaceIds(replace, desired);
+        try (OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
+            Plan plan = Planner.forInvoke(desired, state,
+                    new Planner.Options(replace, Set.of(), codeVersions(desired, lambda, false)));
+            store.currentLock().ifPresent(lock -> console.warn("The state " + store.location() + " is locked by "
+                    + lock.describe() + ". A run of invoke or destroy now would fail or wait for it."));
+            warnInterrupted(plan);
+            print(plan);
+            checkPayloads(plan);
+            writeStatus(plan);
+            if (verify) {
+                verify(plan, lambda);
+            }
+            return plan;
         }
-        console.info("Plan written to " + file);
-        return plan;
+    }
+
+    public RunOutcome invoke(List<DesiredInvocation> desired, boolean offline) {
+        return invoke(desired, RunOptions.plain(offline));
     }
 
     /** Brings the recorded state in line with {@code desired}, invoking what the lifecycle calls for. */
-    public RunOutcome invoke(List<DesiredInvocation> desired, boolean offline) {
-        try (StateStore.Lock lock = store.lock()) {
+    public RunOutcome invoke(List<DesiredInvocation> desired, RunOptions options) {
+        checkReplaceIds(options.replace(), desired);
+        try (StateStore.Lock lock = store.lock(); OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
             State state = store.read();
-            Plan plan = Planner.forInvoke(desired, state);
+            checkAcknowledgeIds(options.acknowledge(), state);
+            Plan plan = Planner.forInvoke(desired, state, new Planner.Options(options.replace(),
+                    options.acknowledge(), codeVersions(desired, lambda, options.offline())));
+            warnInterrupted(plan);
             print(plan);
             ApplyReport report;
             try {
-                report = apply(state, plan, offline);
+                report = apply(state, plan, options, lambda);
             } catch (ApplyFailedException e) {
                 // what did succeed is recorded; its results are as current as the state
                 try {
-                    publishResults(state, e.partial().state());
-                } catch (StateException notWritten) {
-                    console.warn(notWritten.getMessage());
+                    publish(desired, state, e.partial().state());
+                } catch (LambdaInvocationException notPublished) {
+                    console.warn(notPublished.getMessage());
                 }
                 throw e;
             }
-            Map<String, String> results = publishResults(state, report.state());
-            return new RunOutcome(plan, report, results);
+            return new RunOutcome(plan, report, publish(desired, state, report.state()));
         }
     }
 
-    private Map<String, String> publishResults(State before, State after) {
-        Path dir = outputDirectory.resolve("results");
-        try {
-            return new ResultFiles(dir).publish(before, after);
-        } catch (IOException e) {
-            throw new StateException("The results could not be written under " + dir + ": " + e, false, e);
-        }
+    public RunOutcome destroy(List<String> configuredOrder, Set<String> ids, boolean offline) {
+        return destroy(configuredOrder, ids, RunOptions.plain(offline));
     }
 
     /**
@@ -121,18 +154,21 @@ public final class InvocationEngine {
      *
      * @param configuredOrder the configured ids in configuration order; teardown runs in reverse
      */
-    public RunOutcome destroy(List<String> configuredOrder, Set<String> ids, boolean offline) {
-        try (StateStore.Lock lock = store.lock()) {
+    public RunOutcome destroy(List<String> configuredOrder, Set<String> ids, RunOptions options) {
+        try (StateStore.Lock lock = store.lock(); OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
             State state = store.read();
             checkDestroyIds(ids, configuredOrder, state);
-            Plan plan = Planner.forDestroy(state, ids, configuredOrder);
+            checkAcknowledgeIds(options.acknowledge(), state);
+            Plan plan = Planner.forDestroy(state, ids, configuredOrder,
+                    new Planner.Options(Set.of(), options.acknowledge(), Map.of()));
             for (String id : ids) {
                 if (state.get(id).isEmpty()) {
                     console.info("'" + id + "' is not recorded in the state: nothing to destroy.");
                 }
             }
+            warnInterrupted(plan);
             print(plan);
-            ApplyReport report = apply(state, plan, offline);
+            ApplyReport report = apply(state, plan, options, lambda);
             try {
                 new ResultFiles(outputDirectory.resolve("results"))
                         .remove(plan.changes().stream().map(PlannedChange::id).toList());
@@ -173,9 +209,9 @@ public final class InvocationEngine {
         return imported;
     }
 
-    private ApplyReport apply(State state, Plan plan, boolean offline) {
+    private ApplyReport apply(State state, Plan plan, RunOptions options, OnDemandInvoker lambda) {
         checkPayloads(plan);
-        if (plan.hasCalls() && offline) {
+        if (plan.hasCalls() && options.offline()) {
             int calls = plan.callCount();
             throw new ConfigurationException("Maven is offline (-o), and this run has " + calls + " Lambda invocation"
                     + (calls == 1 ? "" : "s") + " to make. Run without -o, or use the status goal to see the plan.");
@@ -184,12 +220,122 @@ public final class InvocationEngine {
         if (!plan.changesState()) {
             report = new ApplyReport(plan.countByAction(), 0, state);
         } else {
-            try (OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
-                report = new PlanApplier(store, lambda, console, clock, printLogs).apply(state, plan);
-            }
+            report = new PlanApplier(store, lambda, console, clock,
+                    new PlanApplier.Options(printLogs, Math.max(1, options.parallelism()))).apply(state, plan);
         }
         console.info("Applied: " + report.summary() + ".");
         return report;
+    }
+
+    /** The current code of each invocation with triggerOnCodeChange (one GetFunction each). */
+    private Map<String, CodeVersion> codeVersions(List<DesiredInvocation> desired, OnDemandInvoker lambda,
+            boolean offline) {
+        Map<String, CodeVersion> versions = new LinkedHashMap<>();
+        for (DesiredInvocation d : desired) {
+            if (d.triggerOnCodeChange()) {
+                if (offline) {
+                    throw new ConfigurationException("invocation '" + d.id() + "': <triggerOnCodeChange> needs to ask"
+                            + " Lambda for the function's code version, and Maven is offline (-o).");
+                }
+                versions.put(d.id(), lambda.get().codeVersion(d.target()));
+            }
+        }
+        return versions;
+    }
+
+    /**
+     * The result files and properties: {@code results/<id>.json} and {@code lambda-invocation.<id>.result} for
+     * every recorded result, and each configured output as {@code lambda-invocation.<id>.<name>} and in
+     * {@code results/<id>.outputs.json}.
+     */
+    private Map<String, String> publish(List<DesiredInvocation> desired, State before, State after) {
+        Path dir = outputDirectory.resolve("results");
+        Map<String, String> properties = new LinkedHashMap<>();
+        try {
+            new ResultFiles(dir).publish(before, after)
+                    .forEach((id, result) -> properties.put("lambda-invocation." + id + ".result", result));
+            List<String> problems = new ArrayList<>();
+            for (DesiredInvocation d : desired) {
+                String result = after.get(d.id()).map(r -> r.result()).orElse(null);
+                if (d.outputs().isEmpty() || result == null) {
+                    continue;
+                }
+                try {
+                    var values = io.github.lambdainvocation.config.Placeholders.outputs(d.id(), result, d.outputs());
+                    var file = Json.object();
+                    values.forEach((name, value) -> {
+                        properties.put("lambda-invocation." + d.id() + "." + name,
+                                io.github.lambdainvocation.config.Placeholders.text(value));
+                        file.set(name, value);
+                    });
+                    io.github.lambdainvocation.files.PrivateFiles.writeAtomically(dir.resolve(d.id() + ".outputs.json"),
+                            (Json.writePretty(file) + "\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    problems.add("invocation '" + d.id() + "': <outputs> " + e.getMessage()
+                            + (d.sensitive() ? "" : " (the result is in " + dir.resolve(d.id() + ".json") + ")"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                problems.add("The invocations themselves succeeded and are recorded; fix <outputs>, and the next run"
+                        + " (with nothing to invoke) sets them.");
+                throw new ConfigurationException(problems);
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new StateException("The results could not be written under " + dir + ": " + e, false, e);
+        }
+    }
+
+    /** status -Dlambda-invocation.verify: a DryRun of every call the plan knows already. */
+    private void verify(Plan plan, OnDemandInvoker lambda) {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (PlannedChange change : plan.changes()) {
+            if (change.deferred()) {
+                console.info("  " + change.id() + ": not verified: its input is known only when it runs");
+                continue;
+            }
+            for (PlannedCall call : change.calls()) {
+                try {
+                    lambda.get().dryRun(call.target(), PayloadBuilder.build(call));
+                    checked++;
+                    console.info("  " + change.id() + ": " + call.event() + " -> " + call.target().describe()
+                            + ": may be invoked (DryRun)");
+                } catch (LambdaCallException e) {
+                    problems.add("invocation '" + change.id() + "': " + e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        console.info("Verified " + checked + " planned call" + (checked == 1 ? "" : "s") + " with DryRun.");
+    }
+
+    private void writeStatus(Plan plan) {
+        Path file = outputDirectory.resolve("status.json");
+        try {
+            Files.createDirectories(outputDirectory);
+            Files.write(file, (Json.writePretty(PlanReport.json(plan, store.location())) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new StateException("The plan could not be written to " + file + ": " + e, false, e);
+        }
+        console.info("Plan written to " + file);
+    }
+
+    private void warnInterrupted(Plan plan) {
+        for (PlannedChange change : plan.changes()) {
+            if (change.action() == Action.INTERRUPTED) {
+                var p = change.pending();
+                console.warn("INTERRUPTED: a build died after sending the " + p.event() + " call of '" + p.id() + "' to "
+                        + p.target().describe() + " at " + p.startedAt() + ", before recording its outcome. "
+                        + (change.calls().isEmpty()
+                                ? "It is acknowledged: recorded as done without sending it again."
+                                : "It is sent again with the same payload now. If it must not run twice, stop and run"
+                                        + " with -Dlambda-invocation.acknowledge=" + p.id() + " to record it as done."));
+            }
+        }
     }
 
     private void print(Plan plan) {
@@ -206,6 +352,9 @@ public final class InvocationEngine {
     private static void checkPayloads(Plan plan) {
         List<String> problems = new ArrayList<>();
         for (PlannedChange change : plan.changes()) {
+            if (change.deferred()) {
+                continue; // its payload is known only when it runs, and checked then
+            }
             for (PlannedCall call : change.calls()) {
                 int size = PayloadBuilder.build(call).length;
                 if (size > PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES) {
@@ -221,6 +370,26 @@ public final class InvocationEngine {
         }
     }
 
+    private static void checkReplaceIds(Set<String> replace, List<DesiredInvocation> desired) {
+        Set<String> unknown = new LinkedHashSet<>(replace);
+        desired.forEach(d -> unknown.remove(d.id()));
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException("-Dlambda-invocation.replace names " + unknown + ", which "
+                    + (unknown.size() == 1 ? "is" : "are") + " not configured. Configured ids: "
+                    + desired.stream().map(DesiredInvocation::id).toList());
+        }
+    }
+
+    private static void checkAcknowledgeIds(Set<String> acknowledge, State state) {
+        Set<String> unknown = new LinkedHashSet<>(acknowledge);
+        unknown.removeAll(state.pending().keySet());
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException("-Dlambda-invocation.acknowledge names " + unknown + ", which "
+                    + (unknown.size() == 1 ? "has" : "have") + " no interrupted call. Interrupted: "
+                    + new TreeSet<>(state.pending().keySet()));
+        }
+    }
+
     private static void checkDestroyIds(Set<String> ids, Collection<String> configured, State state) {
         Set<String> unknown = new LinkedHashSet<>(ids);
         unknown.removeAll(configured);
@@ -231,4 +400,5 @@ public final class InvocationEngine {
                     + new TreeSet<>(state.invocations().keySet()));
         }
     }
+
 }

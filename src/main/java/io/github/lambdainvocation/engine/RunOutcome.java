@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param plan the plan that was applied
  * @param report what was done
- * @param results the result of every invocation still recorded, by id (empty after destroy)
+ * @param results the project properties to set: {@code lambda-invocation.<id>.result} of every recorded result
+ *     and {@code lambda-invocation.<id>.<name>} of every output (empty after destroy)
  */
 public record RunOutcome(Plan plan, ApplyReport report, Map<String, String> results) {}

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.lambda;
 
+import io.github.lambdainvocation.config.InvocationType;
 import java.time.Duration;
 
 /**
@@ -7,11 +8,16 @@ import java.time.Duration;
  *
  * @param timeout how long to wait for the function's answer before giving up (it may still be running)
  * @param sensitive whether the input, the result and the function's error and log must never be printed
+ * @param type RequestResponse (wait for the result) or Event (asynchronous)
  */
-public record CallOptions(Duration timeout, boolean sensitive) {
+public record CallOptions(Duration timeout, boolean sensitive, InvocationType type) {
 
     /** Lambda's 15-minute limit plus a margin for the network. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15).plusSeconds(30);
 
-    public static final CallOptions DEFAULT = new CallOptions(DEFAULT_TIMEOUT, false);
+    public static final CallOptions DEFAULT = new CallOptions(DEFAULT_TIMEOUT, false, InvocationType.RequestResponse);
+
+    public CallOptions(Duration timeout, boolean sensitive) {
+        this(timeout, sensitive, InvocationType.RequestResponse);
+    }
 }

@@ -13,6 +13,12 @@ public interface LambdaInvoker extends AutoCloseable {
      */
     InvocationResult invoke(Target target, byte[] payload, CallOptions options) throws LambdaCallException;
 
+    /** The code the function runs for {@code target}'s qualifier (GetFunction). */
+    io.github.lambdainvocation.config.CodeVersion codeVersion(Target target) throws LambdaCallException;
+
+    /** A DryRun invocation: checks that the function exists and may be invoked, without running it. */
+    void dryRun(Target target, byte[] payload) throws LambdaCallException;
+
     default InvocationResult invoke(Target target, byte[] payload) throws LambdaCallException {
         return invoke(target, payload, CallOptions.DEFAULT);
     }

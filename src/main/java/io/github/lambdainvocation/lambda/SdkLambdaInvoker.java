@@ -90,18 +90,23 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 + target.region())) {
             awaitReady(client, target);
         }
+        boolean async = call.type() == io.github.lambdainvocation.config.InvocationType.Event;
         InvokeRequest request = InvokeRequest.builder()
                 .functionName(target.functionName())
                 .qualifier(target.qualifier())
-                .invocationType(InvocationType.REQUEST_RESPONSE)
-                .logType(LogType.TAIL)
+                .invocationType(async ? InvocationType.EVENT : InvocationType.REQUEST_RESPONSE)
+                .logType(async ? LogType.NONE : LogType.TAIL)
                 .payload(SdkBytes.fromByteArray(payload))
                 .overrideConfiguration(o -> o.apiCallTimeout(call.timeout()))
                 .build();
         RetryRules retry = options.retry();
         for (int attempt = 1; ; attempt++) {
             try {
-                return toResult(target, client.invoke(request), attempt, call.sensitive());
+                InvokeResponse response = client.invoke(request);
+                if (async) {
+                    return new InvocationResult(null, null, null, attempt); // queued: no result, ever
+                }
+                return toResult(target, response, attempt, call.sensitive());
             } catch (AwsServiceException e) {
                 if (isThrottling(e) && attempt < retry.maxAttempts()) {
                     Duration wait = backoff(attempt, retryAfter(e));
@@ -129,6 +134,38 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 }
                 throw clientError(target, e, attempt, notSent);
             }
+        }
+    }
+
+    @Override
+    public io.github.lambdainvocation.config.CodeVersion codeVersion(Target target) {
+        LambdaClient client = clientFor(target);
+        try {
+            FunctionConfiguration f = client.getFunction(r -> r.functionName(target.functionName())
+                    .qualifier(target.qualifier())).configuration();
+            return new io.github.lambdainvocation.config.CodeVersion(f.codeSha256(), f.version());
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 403 || "AccessDeniedException".equals(errorCode(e))) {
+                throw new LambdaCallException(target, "Could not read the code version of " + target.describe()
+                        + " for <triggerOnCodeChange>: the credentials need lambda:GetFunction on it. ("
+                        + errorCode(e) + ": " + serviceMessage(e) + ")", true, false, e);
+            }
+            throw serviceError(target, e, 1);
+        } catch (SdkClientException e) {
+            throw clientError(target, e, 1, true);
+        }
+    }
+
+    @Override
+    public void dryRun(Target target, byte[] payload) {
+        LambdaClient client = clientFor(target);
+        try {
+            client.invoke(r -> r.functionName(target.functionName()).qualifier(target.qualifier())
+                    .invocationType(InvocationType.DRY_RUN).payload(SdkBytes.fromByteArray(payload)));
+        } catch (AwsServiceException e) {
+            throw serviceError(target, e, 1);
+        } catch (SdkClientException e) {
+            throw clientError(target, e, 1, true);
         }
     }
 

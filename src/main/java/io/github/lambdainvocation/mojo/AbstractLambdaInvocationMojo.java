@@ -156,6 +156,20 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     @Parameter(property = "lambda-invocation.lockTimeout", defaultValue = "0")
     protected String lockTimeout;
 
+    /**
+     * How many independent invocations may run at once (Terraform's default is 10). Invocations wait for those
+     * they depend on; the state is recorded after each success.
+     */
+    @Parameter(property = "lambda-invocation.parallelism", defaultValue = "10")
+    protected int parallelism;
+
+    /**
+     * Ids whose interrupted call (a build died after sending it) is to be recorded as done without sending it
+     * again (comma-separated). By default an interrupted call is sent again.
+     */
+    @Parameter(property = "lambda-invocation.acknowledge")
+    protected String acknowledge;
+
     /** The invocations: see the README for each element. */
     @Parameter
     protected List<Invocation> invocations = new ArrayList<>();
@@ -217,6 +231,23 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
             if (s.id() != null && !s.id().isBlank()) {
                 ids.add(s.id());
             }
+        }
+        return ids;
+    }
+
+    /** The options of a run that may change the state. */
+    protected InvocationEngine.RunOptions runOptions(java.util.Set<String> replace) {
+        if (parallelism < 1) {
+            throw new ConfigurationException("<parallelism> " + parallelism + " must be at least 1");
+        }
+        return new InvocationEngine.RunOptions(session.isOffline(), parallelism, replace, ids(acknowledge));
+    }
+
+    /** A comma-separated list of ids as a set (empty for null). */
+    protected static java.util.Set<String> ids(String list) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        if (list != null) {
+            java.util.Arrays.stream(list.split(",")).map(String::trim).filter(id -> !id.isEmpty()).forEach(ids::add);
         }
         return ids;
     }
@@ -352,7 +383,11 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
                     .terraformKey(i.getTerraformKey())
                     .triggers(i.getTriggers())
                     .timeout(i.getTimeout())
-                    .sensitive(i.isSensitive()));
+                    .sensitive(i.isSensitive())
+                    .dependsOn(i.getDependsOn())
+                    .outputs(i.getOutputs())
+                    .invocationType(i.getInvocationType())
+                    .triggerOnCodeChange(i.isTriggerOnCodeChange()));
         }
         return all;
     }

@@ -3,9 +3,6 @@ package io.github.lambdainvocation.mojo;
 import javax.inject.Inject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import io.github.lambdainvocation.engine.InvocationEngine;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -28,14 +25,7 @@ public class DestroyMojo extends AbstractLambdaInvocationMojo {
 
     @Override
     protected void run(InvocationEngine engine) {
-        engine.destroy(configuredIds(), selectedIds(), session.isOffline());
+        engine.destroy(configuredIds(), ids(ids), runOptions(java.util.Set.of()));
     }
 
-    private Set<String> selectedIds() {
-        Set<String> selected = new LinkedHashSet<>();
-        if (ids != null) {
-            Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(selected::add);
-        }
-        return selected;
-    }
 }

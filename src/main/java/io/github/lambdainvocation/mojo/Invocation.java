@@ -1,7 +1,9 @@
 package io.github.lambdainvocation.mojo;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +49,31 @@ public class Invocation {
      * SHA-256 digest instead. Its result property and file are still set.
      */
     private boolean sensitive;
+
+    /**
+     * Ids of invocations that must run before this one (and, on teardown, after it). Reading another invocation's
+     * result with a placeholder ({@code @{id}} or {@code @{id#/json/pointer}} inside a JSON string of the input)
+     * adds that dependency by itself.
+     */
+    private List<String> dependsOn = new ArrayList<>();
+
+    /**
+     * Values to pick from the result: {@code <name>/json/pointer</name>} (RFC 6901). Each becomes the project
+     * property {@code lambda-invocation.<id>.<name>} and is listed in {@code results/<id>.outputs.json}.
+     */
+    private Map<String, String> outputs = new LinkedHashMap<>();
+
+    /**
+     * {@code RequestResponse} (default): wait for the function and keep its result. {@code Event}: asynchronous;
+     * recorded once Lambda accepted it, with no result; a failure of the function cannot be detected.
+     */
+    private String invocationType;
+
+    /**
+     * Invoke again (a replacement) when the function's code changes: its code SHA-256 and the version its
+     * qualifier resolves to act as triggers (one GetFunction per run).
+     */
+    private boolean triggerOnCodeChange;
 
     public String getId() {
         return id;
@@ -110,6 +137,38 @@ public class Invocation {
 
     public void setTerraformKey(String terraformKey) {
         this.terraformKey = terraformKey;
+    }
+
+    public List<String> getDependsOn() {
+        return dependsOn;
+    }
+
+    public void setDependsOn(List<String> dependsOn) {
+        this.dependsOn = dependsOn;
+    }
+
+    public Map<String, String> getOutputs() {
+        return outputs;
+    }
+
+    public void setOutputs(Map<String, String> outputs) {
+        this.outputs = outputs;
+    }
+
+    public String getInvocationType() {
+        return invocationType;
+    }
+
+    public void setInvocationType(String invocationType) {
+        this.invocationType = invocationType;
+    }
+
+    public boolean isTriggerOnCodeChange() {
+        return triggerOnCodeChange;
+    }
+
+    public void setTriggerOnCodeChange(boolean triggerOnCodeChange) {
+        this.triggerOnCodeChange = triggerOnCodeChange;
     }
 
     public String getTimeout() {

@@ -7,12 +7,13 @@ import io.github.lambdainvocation.engine.RunOutcome;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Invokes each configured Lambda function when its lifecycle calls for it (create, replace and, under CRUD,
  * update and delete), compared with the state, and records what was sent. Every recorded result is written to
  * {@code target/lambda-invocation/results/<id>.json} and set as the project property
- * {@code lambda-invocation.<id>.result}.
+ * {@code lambda-invocation.<id>.result}; configured outputs become {@code lambda-invocation.<id>.<name>}.
  */
 @Mojo(name = "invoke", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class InvokeMojo extends AbstractLambdaInvocationMojo {
@@ -22,15 +23,18 @@ public class InvokeMojo extends AbstractLambdaInvocationMojo {
         super(decrypter);
     }
 
+    /** Ids to replace on this run even when nothing changed (comma-separated), like Terraform's -replace. */
+    @Parameter(property = "lambda-invocation.replace")
+    protected String replace;
+
     @Override
     protected void run(InvocationEngine engine) {
-        RunOutcome outcome = engine.invoke(desiredInvocations(), session.isOffline());
-        for (Map.Entry<String, String> result : outcome.results().entrySet()) {
-            project.getProperties().setProperty("lambda-invocation." + result.getKey() + ".result", result.getValue());
+        RunOutcome outcome = engine.invoke(desiredInvocations(), runOptions(ids(replace)));
+        for (Map.Entry<String, String> property : outcome.results().entrySet()) {
+            project.getProperties().setProperty(property.getKey(), property.getValue());
         }
         if (!outcome.results().isEmpty() && getLog().isDebugEnabled()) {
-            getLog().debug("Results set as properties lambda-invocation.<id>.result for: "
-                    + String.join(", ", outcome.results().keySet()));
+            getLog().debug("Properties set: " + String.join(", ", outcome.results().keySet()));
         }
     }
 }

@@ -4,6 +4,7 @@ import javax.inject.Inject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Shows what {@code invoke} would do, like {@code terraform plan}: one line per invocation (create, update,
@@ -18,8 +19,19 @@ public class StatusMojo extends AbstractLambdaInvocationMojo {
         super(decrypter);
     }
 
+    /**
+     * Also send each planned call as a DryRun, which checks that the function exists and that the credentials
+     * may invoke it, without running it.
+     */
+    @Parameter(property = "lambda-invocation.verify", defaultValue = "false")
+    protected boolean verify;
+
+    /** Show the plan as if these ids were to be replaced (comma-separated), like invoke's. */
+    @Parameter(property = "lambda-invocation.replace")
+    protected String replace;
+
     @Override
     protected void run(InvocationEngine engine) {
-        engine.status(desiredInvocations());
+        engine.status(desiredInvocations(), verify, ids(replace));
     }
 }

@@ -23,7 +23,7 @@ public final class PayloadBuilder {
     private PayloadBuilder() {}
 
     public static byte[] build(PlannedCall call) {
-        if (call.kind() == PlannedCall.PayloadKind.RAW) {
+        if (call.kind() == PlannedCall.PayloadKind.RAW || call.kind() == PlannedCall.PayloadKind.RESEND) {
             return call.rawText().getBytes(StandardCharsets.UTF_8);
         }
         if (!call.input().isObject()) {

@@ -12,6 +12,10 @@ public enum Action {
     DELETE("delete", "-"),
     /** Recorded under CREATE_ONLY and going away: forgotten without an invocation. */
     FORGET("forget", "x"),
+    /** Invoked on every run (lifecycleScope EVERY_RUN): the result is refreshed. */
+    REFRESH("refresh", "<="),
+    /** A call a dead build sent without recording its outcome: sent again, or acknowledged as done. */
+    INTERRUPTED("interrupted", "!"),
     /** Nothing changed: no invocation, no state change. */
     NO_OP("no-op", " ");
 

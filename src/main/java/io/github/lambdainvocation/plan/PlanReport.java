@@ -32,10 +32,14 @@ public final class PlanReport {
     public static String summary(Plan plan) {
         Map<Action, Integer> n = plan.countByAction();
         int calls = plan.callCount();
-        return "Plan: " + n.get(Action.CREATE) + " to create, " + n.get(Action.UPDATE) + " to update, "
+        String extra = (n.get(Action.REFRESH) > 0 ? n.get(Action.REFRESH) + " to refresh, " : "")
+                + (n.get(Action.INTERRUPTED) > 0 ? n.get(Action.INTERRUPTED) + " interrupted, " : "");
+        long deferred = plan.changes().stream().filter(PlannedChange::deferred).count();
+        return "Plan: " + extra + n.get(Action.CREATE) + " to create, " + n.get(Action.UPDATE) + " to update, "
                 + n.get(Action.REPLACE) + " to replace, " + n.get(Action.DELETE) + " to delete, "
                 + n.get(Action.FORGET) + " to forget, " + n.get(Action.NO_OP) + " unchanged; "
-                + calls + " Lambda invocation" + (calls == 1 ? "" : "s") + ".";
+                + (deferred > 0 ? "up to " : "") + calls + " Lambda invocation" + (calls == 1 ? "" : "s")
+                + (deferred > 0 ? " (" + deferred + " decided when the results they read are known)" : "") + ".";
     }
 
     /** The JSON of status.json: {@code {"invocations":[{"id":…,"action":…,"reasons":[…],"calls":[…]}],…}}. */
@@ -47,6 +51,9 @@ public final class PlanReport {
             ObjectNode n = all.addObject();
             n.put("id", c.id());
             n.put("action", c.action().label());
+            if (c.deferred()) {
+                n.put("deferred", true);
+            }
             if (c.desired() != null) {
                 if (c.desired().sensitive()) {
                     n.put("inputSha256", io.github.lambdainvocation.lambda.Digests.sha256(
@@ -74,6 +81,14 @@ public final class PlanReport {
 
     private static String detail(PlannedChange c) {
         String why = c.reasons().isEmpty() ? "" : "(" + String.join(", ", c.reasons()) + ")";
+        if (c.action() == Action.INTERRUPTED) {
+            return why + (c.calls().isEmpty()
+                    ? ": recorded as done without a call"
+                    : ": send the " + c.pending().event() + " call to " + c.pending().target().describe() + " again");
+        }
+        if (c.deferred()) {
+            why = why + " decided when it runs:";
+        }
         if (c.calls().isEmpty()) {
             String what = c.action() == Action.FORGET
                     ? "CREATE_ONLY: forgotten without an invocation"
@@ -83,6 +98,6 @@ public final class PlanReport {
         String calls = c.calls().stream()
                 .map(call -> call.event() + " " + call.target().describe())
                 .collect(Collectors.joining(", then "));
-        return (why.isEmpty() ? calls : why + ": " + calls);
+        return why.isEmpty() ? calls : why + (why.endsWith(":") ? " " : ": ") + calls;
     }
 }

@@ -43,14 +43,20 @@ public record PlannedCall(
         return new PlannedCall(target, PayloadKind.CRUD_DELETE, null, recorded, recorded, key);
     }
 
+    /** The same payload as an interrupted call, sent again: {@code rawText} is the payload. */
+    public static PlannedCall resend(Target target, String payload, String event) {
+        return new PlannedCall(target, PayloadKind.RESEND, payload, null, null, event);
+    }
+
     /** The lifecycle word of this call: create, update, delete; "invoke" for a raw CREATE_ONLY call. */
     public String event() {
-        return kind.event();
+        return kind == PayloadKind.RESEND ? terraformKey : kind.event();
     }
 
     /** How a payload is made. */
     public enum PayloadKind {
         RAW("invoke"),
+        RESEND("resend"),
         CRUD_CREATE("create"),
         CRUD_UPDATE("update"),
         CRUD_DELETE("delete");

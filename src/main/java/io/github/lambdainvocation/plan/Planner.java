@@ -1,14 +1,20 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.config.CodeVersion;
+import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
 import io.github.lambdainvocation.config.LifecycleScope;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.state.PendingCall;
 import io.github.lambdainvocation.state.RecordedInvocation;
 import io.github.lambdainvocation.state.State;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,15 +24,21 @@ import java.util.Set;
  * <p>The rules follow Terraform's {@code aws_lambda_invocation}:
  * <ul>
  *   <li>a change of function, qualifier, region or triggers replaces; so does a change of input under
- *       CREATE_ONLY (the scope wanted now decides);</li>
+ *       CREATE_ONLY (the scope wanted now decides), a new code version with {@code triggerOnCodeChange}, and
+ *       {@code -Dlambda-invocation.replace};</li>
  *   <li>a replacement of something recorded under CRUD first sends {@code delete} to the old target with the
  *       recorded input, then creates;</li>
  *   <li>any other change is an update: under CRUD an {@code update} invocation whose {@code prev_input} is the
  *       recorded input; under CREATE_ONLY only the state changes (CREATE_ONLY promises create and replace
  *       only; Terraform re-sends the input here, we deliberately do not);</li>
- *   <li>an id that is recorded but no longer configured is deleted (CRUD) or forgotten (CREATE_ONLY);</li>
+ *   <li>an id that is recorded but no longer configured is deleted (CRUD) or forgotten (CREATE_ONLY,
+ *       EVERY_RUN);</li>
+ *   <li>EVERY_RUN invocations are invoked on every run;</li>
  *   <li>marking an invocation sensitive, or no longer, only changes the state.</li>
  * </ul>
+ *
+ * <p>A plan has three phases: calls a dead build left with an unknown outcome (sent again, or acknowledged),
+ * then removals (dependents first), then the configured invocations (dependencies first).
  */
 public final class Planner {
 
@@ -34,78 +46,144 @@ public final class Planner {
     public static final String QUALIFIER = "qualifier";
     public static final String REGION = "region";
     public static final String TRIGGERS = "triggers";
+    public static final String CODE = "code";
     public static final String INPUT = "input";
     public static final String LIFECYCLE_SCOPE = "lifecycleScope";
     public static final String TERRAFORM_KEY = "terraformKey";
     public static final String SENSITIVE = "sensitive";
+    public static final String REPLACE_REQUESTED = "replace requested";
+    public static final String EVERY_RUN = "every run";
+    public static final String OUTCOME_UNKNOWN = "outcome unknown";
+    public static final String ACKNOWLEDGED = "acknowledged";
+
+    /**
+     * What a run asks beyond the configuration.
+     *
+     * @param replace ids to replace even when nothing changed ({@code -Dlambda-invocation.replace})
+     * @param acknowledge ids whose interrupted call is to be recorded as done without sending it again
+     * @param code the current code version of each invocation with {@code triggerOnCodeChange}
+     */
+    public record Options(Set<String> replace, Set<String> acknowledge, Map<String, CodeVersion> code) {
+        public static final Options NONE = new Options(Set.of(), Set.of(), Map.of());
+    }
 
     private Planner() {}
 
-    /**
-     * The plan of the {@code invoke} goal: recorded ids that are no longer configured go first (so a renamed
-     * invocation is deleted before its successor is created), then the configured ones in configuration order.
-     */
     public static Plan forInvoke(List<DesiredInvocation> desired, State state) {
-        List<PlannedChange> changes = new ArrayList<>();
+        return forInvoke(desired, state, Options.NONE);
+    }
+
+    /** The plan of the {@code invoke} goal. */
+    public static Plan forInvoke(List<DesiredInvocation> desired, State state, Options options) {
+        List<PlannedChange> changes = new ArrayList<>(recoveries(state, options));
+        State settled = afterRecovery(state, options);
+
         Set<String> configured = new LinkedHashSet<>();
         desired.forEach(d -> configured.add(d.id()));
-        for (RecordedInvocation recorded : state.invocations().values()) {
-            if (!configured.contains(recorded.id())) {
-                changes.add(removal(recorded, PlannedChange.REMOVED));
-            }
-        }
+        List<String> orphans = new ArrayList<>(settled.invocations().keySet());
+        orphans.removeAll(configured);
+        changes.addAll(removals(settled, orphans, PlannedChange.REMOVED));
+
+        Map<String, DesiredInvocation> byId = new LinkedHashMap<>();
+        Map<String, List<String>> edges = new LinkedHashMap<>();
         for (DesiredInvocation d : desired) {
-            changes.add(state.get(d.id()).map(r -> compare(d, r)).orElseGet(() -> create(d)));
+            byId.put(d.id(), d);
+            edges.put(d.id(), d.dependsOn());
         }
+        Map<String, PlannedChange> planned = new LinkedHashMap<>();
+        for (String id : new Graph(edges).order()) {
+            DesiredInvocation d = byId.get(id);
+            List<String> changing = d.dependsOn().stream()
+                    .filter(dep -> planned.containsKey(dep) && (planned.get(dep).deferred()
+                            || !planned.get(dep).calls().isEmpty()))
+                    .toList();
+            RecordedInvocation r = settled.get(id).orElse(null);
+            CodeVersion code = d.triggerOnCodeChange() ? options.code().get(id) : null;
+            boolean replace = options.replace().contains(id);
+            PlannedChange change;
+            if (d.hasPlaceholders() && !changing.isEmpty()) {
+                change = deferred(d, r, code, replace, changing);
+            } else {
+                DesiredInvocation resolved;
+                try {
+                    resolved = d.resolved(dep -> settled.get(dep).map(RecordedInvocation::result).orElse(null));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("invocation '" + id + "': " + d.inputSource() + " reads "
+                            + e.getMessage());
+                }
+                change = change(resolved, r, code, replace);
+            }
+            planned.put(id, change.in(PlannedChange.Phase.APPLY, d.dependsOn()));
+        }
+        changes.addAll(planned.values());
         return new Plan(changes);
     }
 
     /**
      * The plan of the {@code destroy} goal: every recorded id, or only those in {@code only} when it is not
-     * empty. Teardown runs in the reverse of the configuration order (as fixtures are torn down in reverse of
-     * their setup); recorded ids that are no longer configured follow, in reverse id order.
+     * empty. Teardown runs dependents first; among independent ids, in the reverse of the configuration order
+     * (as fixtures are torn down in reverse of their setup), then recorded ids no longer configured in reverse
+     * id order.
      */
     public static Plan forDestroy(State state, Collection<String> only, List<String> configuredOrder) {
+        return forDestroy(state, only, configuredOrder, Options.NONE);
+    }
+
+    public static Plan forDestroy(State state, Collection<String> only, List<String> configuredOrder,
+            Options options) {
+        List<PlannedChange> changes = new ArrayList<>(recoveries(state, options));
+        State settled = afterRecovery(state, options);
         List<String> order = new ArrayList<>();
         for (int i = configuredOrder.size() - 1; i >= 0; i--) {
             order.add(configuredOrder.get(i));
         }
-        List<String> unconfigured = new ArrayList<>(state.invocations().keySet());
+        List<String> unconfigured = new ArrayList<>(settled.invocations().keySet());
         unconfigured.removeAll(configuredOrder);
-        java.util.Collections.reverse(unconfigured);
+        Collections.reverse(unconfigured);
         order.addAll(unconfigured);
-
-        List<PlannedChange> changes = new ArrayList<>();
-        for (String id : order) {
-            state.get(id)
-                    .filter(r -> only.isEmpty() || only.contains(id))
-                    .ifPresent(r -> changes.add(removal(r, PlannedChange.DESTROY)));
-        }
+        List<String> selected = order.stream()
+                .filter(id -> settled.get(id).isPresent() && (only.isEmpty() || only.contains(id)))
+                .toList();
+        changes.addAll(removals(settled, selected, PlannedChange.DESTROY));
         return new Plan(changes);
     }
 
-    private static PlannedChange create(DesiredInvocation d) {
-        return new PlannedChange(d.id(), Action.CREATE, List.of(PlannedChange.NEW), List.of(createCall(d)), null, d);
-    }
-
-    private static PlannedChange removal(RecordedInvocation r, String reason) {
-        if (r.scope() == LifecycleScope.CRUD) {
-            return new PlannedChange(r.id(), Action.DELETE, List.of(reason), List.of(deleteCall(r)), r, null);
+    /**
+     * The change that brings {@code r} (null: nothing recorded) to {@code d}, whose input has no placeholders
+     * left. Used when planning, and again when a deferred change starts.
+     */
+    public static PlannedChange change(DesiredInvocation d, RecordedInvocation r, CodeVersion code,
+            boolean replaceRequested) {
+        if (d.scope() == LifecycleScope.EVERY_RUN) {
+            List<PlannedCall> calls = new ArrayList<>();
+            if (r != null && r.scope() == LifecycleScope.CRUD) {
+                calls.add(deleteCall(r));
+            }
+            calls.add(createCall(d));
+            return new PlannedChange(d.id(), Action.REFRESH, List.of(EVERY_RUN), calls, r, d,
+                    PlannedChange.Phase.APPLY, List.of(), false, code, replaceRequested, null);
         }
-        return new PlannedChange(r.id(), Action.FORGET, List.of(reason), List.of(), r, null);
-    }
-
-    private static PlannedChange compare(DesiredInvocation d, RecordedInvocation r) {
-        List<String> changed = changedFields(d, r);
+        if (r == null) {
+            return new PlannedChange(d.id(), Action.CREATE, List.of(PlannedChange.NEW), List.of(createCall(d)), null,
+                    d, PlannedChange.Phase.APPLY, List.of(), false, code, replaceRequested, null);
+        }
+        List<String> changed = changedFields(d, r, code);
+        if (replaceRequested) {
+            changed.add(REPLACE_REQUESTED);
+        }
         if (changed.isEmpty()) {
-            return new PlannedChange(d.id(), Action.NO_OP, List.of(), List.of(), r, d);
+            return new PlannedChange(d.id(), Action.NO_OP, List.of(), List.of(), r, d, PlannedChange.Phase.APPLY,
+                    List.of(), false, code, false, null);
         }
         if (changed.equals(List.of(SENSITIVE))) {
             // only how the plugin treats the values changed: record it, call nothing
-            return new PlannedChange(d.id(), Action.UPDATE, changed, List.of(), r, d);
+            return new PlannedChange(d.id(), Action.UPDATE, changed, List.of(), r, d, PlannedChange.Phase.APPLY,
+                    List.of(), false, code, false, null);
         }
         boolean replace = changed.contains(FUNCTION_NAME) || changed.contains(QUALIFIER)
-                || changed.contains(REGION) || changed.contains(TRIGGERS)
+                || changed.contains(REGION) || changed.contains(TRIGGERS) || changed.contains(CODE)
+                || changed.contains(REPLACE_REQUESTED)
+                || (changed.contains(LIFECYCLE_SCOPE) && r.scope() == LifecycleScope.EVERY_RUN)
                 || (changed.contains(INPUT) && d.scope() == LifecycleScope.CREATE_ONLY);
         if (replace) {
             List<PlannedCall> calls = new ArrayList<>();
@@ -113,16 +191,37 @@ public final class Planner {
                 calls.add(deleteCall(r));
             }
             calls.add(createCall(d));
-            return new PlannedChange(d.id(), Action.REPLACE, changed, calls, r, d);
+            return new PlannedChange(d.id(), Action.REPLACE, changed, calls, r, d, PlannedChange.Phase.APPLY,
+                    List.of(), false, code, replaceRequested, null);
         }
         List<PlannedCall> calls = d.scope() == LifecycleScope.CRUD
                 ? List.of(PlannedCall.crudUpdate(d.target(), d.input(), r.input(), d.terraformKey()))
                 : List.of();
-        return new PlannedChange(d.id(), Action.UPDATE, changed, calls, r, d);
+        return new PlannedChange(d.id(), Action.UPDATE, changed, calls, r, d, PlannedChange.Phase.APPLY, List.of(),
+                false, code, false, null);
+    }
+
+    /** A change whose input reads results of {@code changing}: tentative until they ran. */
+    private static PlannedChange deferred(DesiredInvocation d, RecordedInvocation r, CodeVersion code,
+            boolean replace, List<String> changing) {
+        PlannedChange tentative = change(d, r, code, replace);
+        List<String> reasons = new ArrayList<>();
+        for (String reason : tentative.reasons()) {
+            reasons.add(reason.equals(INPUT) ? INPUT + " (after " + String.join(", ", changing) + ")" : reason);
+        }
+        if (!reasons.contains(INPUT + " (after " + String.join(", ", changing) + ")")
+                && tentative.action() != Action.CREATE && tentative.action() != Action.REFRESH) {
+            reasons.add(INPUT + " (after " + String.join(", ", changing) + ")");
+        }
+        Action action = tentative.action() == Action.NO_OP
+                ? (d.scope() == LifecycleScope.CRUD ? Action.UPDATE : Action.REPLACE)
+                : tentative.action();
+        return new PlannedChange(d.id(), action, reasons, tentative.calls(), r, d, PlannedChange.Phase.APPLY,
+                List.of(), true, code, replace, null);
     }
 
     /** The fields that differ, in a fixed order. */
-    static List<String> changedFields(DesiredInvocation d, RecordedInvocation r) {
+    static List<String> changedFields(DesiredInvocation d, RecordedInvocation r, CodeVersion code) {
         List<String> changed = new ArrayList<>();
         if (!d.target().functionName().equals(r.target().functionName())) {
             changed.add(FUNCTION_NAME);
@@ -135,6 +234,9 @@ public final class Planner {
         }
         if (!d.triggers().equals(r.triggers())) {
             changed.add(TRIGGERS);
+        }
+        if (d.triggerOnCodeChange() && code != null && !code.equals(r.code())) {
+            changed.add(CODE);
         }
         if (!Json.sameValue(d.input(), r.input())) {
             changed.add(INPUT);
@@ -149,6 +251,56 @@ public final class Planner {
             changed.add(SENSITIVE);
         }
         return changed;
+    }
+
+    /** Calls left pending by a dead build: sent again, or recorded as done when acknowledged. */
+    private static List<PlannedChange> recoveries(State state, Options options) {
+        List<PlannedChange> changes = new ArrayList<>();
+        for (PendingCall p : state.pending().values()) {
+            boolean acknowledged = options.acknowledge().contains(p.id());
+            List<PlannedCall> calls = acknowledged
+                    ? List.of()
+                    : List.of(PlannedCall.resend(p.target(), p.payload(), p.event()));
+            changes.add(new PlannedChange(p.id(), Action.INTERRUPTED,
+                    acknowledged ? List.of(OUTCOME_UNKNOWN, ACKNOWLEDGED) : List.of(OUTCOME_UNKNOWN), calls,
+                    state.get(p.id()).orElse(null), null, PlannedChange.Phase.RECOVER, List.of(), false, null,
+                    false, p));
+        }
+        return changes;
+    }
+
+    /** The state as it will be once every interrupted call is settled (its result still unknown). */
+    static State afterRecovery(State state, Options options) {
+        State settled = state;
+        for (PendingCall p : state.pending().values()) {
+            settled = (p.then() == null ? settled.without(p.id()) : settled.with(p.then())).withoutPending(p.id());
+        }
+        return settled;
+    }
+
+    /** Removals of {@code ids} (in that order among independent ones), dependents first. */
+    private static List<PlannedChange> removals(State state, List<String> ids, String reason) {
+        Map<String, List<String>> dependents = new LinkedHashMap<>();
+        ids.forEach(id -> dependents.put(id, new ArrayList<>()));
+        for (String id : ids) {
+            for (String dep : state.get(id).map(RecordedInvocation::dependsOn).orElse(List.of())) {
+                if (dependents.containsKey(dep)) {
+                    dependents.get(dep).add(id);
+                }
+            }
+        }
+        Graph teardown = new Graph(dependents);
+        List<String> order = teardown.cycle().isPresent() ? ids : teardown.order();
+        List<PlannedChange> changes = new ArrayList<>();
+        for (String id : order) {
+            RecordedInvocation r = state.get(id).orElseThrow();
+            List<String> after = teardown.cycle().isPresent() ? List.of() : dependents.get(id);
+            PlannedChange removal = r.scope() == LifecycleScope.CRUD
+                    ? new PlannedChange(id, Action.DELETE, List.of(reason), List.of(deleteCall(r)), r, null)
+                    : new PlannedChange(id, Action.FORGET, List.of(reason), List.of(), r, null);
+            changes.add(removal.in(PlannedChange.Phase.REMOVE, after));
+        }
+        return changes;
     }
 
     private static PlannedCall createCall(DesiredInvocation d) {

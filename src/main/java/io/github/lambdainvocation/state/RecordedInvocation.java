@@ -19,6 +19,8 @@ import java.util.SortedMap;
  * @param executedVersion the function version that ran, as Lambda reported it; may be null
  * @param invokedAt when the recorded result was received
  * @param sensitive whether the invocation was marked sensitive (its delete must not print its error or log)
+ * @param dependsOn the ids it depended on (teardown runs in the reverse order)
+ * @param code the function's code when it was invoked, recorded with {@code triggerOnCodeChange}; else null
  */
 public record RecordedInvocation(
         String id,
@@ -30,4 +32,17 @@ public record RecordedInvocation(
         String result,
         String executedVersion,
         Instant invokedAt,
-        boolean sensitive) {}
+        boolean sensitive,
+        java.util.List<String> dependsOn,
+        io.github.lambdainvocation.config.CodeVersion code) {
+
+    public RecordedInvocation {
+        dependsOn = dependsOn == null ? java.util.List.of() : java.util.List.copyOf(dependsOn);
+    }
+
+    /** The same record with another result (after a call). */
+    public RecordedInvocation withResult(String newResult, String newExecutedVersion, Instant at) {
+        return new RecordedInvocation(id, target, scope, terraformKey, triggers, input, newResult, newExecutedVersion,
+                at, sensitive, dependsOn, code);
+    }
+}

@@ -8,15 +8,20 @@ import java.util.TreeMap;
 /** All recorded invocations, by id. Immutable: changes return a new state. */
 public final class State {
 
-    /** The format this plugin reads and writes; a file with a higher number was written by a newer plugin. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format this plugin writes; it reads this one and every older one. A file with a higher number was
+     * written by a newer plugin. 2 added pending calls, dependencies and code versions.
+     */
+    public static final int FORMAT_VERSION = 2;
 
-    private static final State EMPTY = new State(new TreeMap<>());
+    private static final State EMPTY = new State(new TreeMap<>(), new TreeMap<>());
 
     private final SortedMap<String, RecordedInvocation> invocations;
+    private final SortedMap<String, PendingCall> pending;
 
-    private State(SortedMap<String, RecordedInvocation> invocations) {
+    private State(SortedMap<String, RecordedInvocation> invocations, SortedMap<String, PendingCall> pending) {
         this.invocations = Collections.unmodifiableSortedMap(invocations);
+        this.pending = Collections.unmodifiableSortedMap(pending);
     }
 
     public static State empty() {
@@ -24,11 +29,41 @@ public final class State {
     }
 
     public static State of(Iterable<RecordedInvocation> records) {
+        return of(records, java.util.List.of());
+    }
+
+    public static State of(Iterable<RecordedInvocation> records, Iterable<PendingCall> calls) {
         TreeMap<String, RecordedInvocation> map = new TreeMap<>();
         for (RecordedInvocation record : records) {
             map.put(record.id(), record);
         }
-        return new State(map);
+        TreeMap<String, PendingCall> pendingMap = new TreeMap<>();
+        for (PendingCall call : calls) {
+            pendingMap.put(call.id(), call);
+        }
+        return new State(map, pendingMap);
+    }
+
+    /** Calls that were sent but whose outcome was never recorded (a build died), by id. */
+    public SortedMap<String, PendingCall> pending() {
+        return pending;
+    }
+
+    /** This state with {@code call} marked as sent. */
+    public State withPending(PendingCall call) {
+        TreeMap<String, PendingCall> copy = new TreeMap<>(pending);
+        copy.put(call.id(), call);
+        return new State(new TreeMap<>(invocations), copy);
+    }
+
+    /** This state with no pending call for {@code id}. */
+    public State withoutPending(String id) {
+        if (!pending.containsKey(id)) {
+            return this;
+        }
+        TreeMap<String, PendingCall> copy = new TreeMap<>(pending);
+        copy.remove(id);
+        return new State(new TreeMap<>(invocations), copy);
     }
 
     public Optional<RecordedInvocation> get(String id) {
@@ -40,13 +75,13 @@ public final class State {
     }
 
     public boolean isEmpty() {
-        return invocations.isEmpty();
+        return invocations.isEmpty() && pending.isEmpty();
     }
 
     public State with(RecordedInvocation record) {
         TreeMap<String, RecordedInvocation> copy = new TreeMap<>(invocations);
         copy.put(record.id(), record);
-        return new State(copy);
+        return new State(copy, new TreeMap<>(pending));
     }
 
     public State without(String id) {
@@ -55,17 +90,17 @@ public final class State {
         }
         TreeMap<String, RecordedInvocation> copy = new TreeMap<>(invocations);
         copy.remove(id);
-        return new State(copy);
+        return new State(copy, new TreeMap<>(pending));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof State s && s.invocations.equals(invocations);
+        return other instanceof State s && s.invocations.equals(invocations) && s.pending.equals(pending);
     }
 
     @Override
     public int hashCode() {
-        return invocations.hashCode();
+        return invocations.hashCode() * 31 + pending.hashCode();
     }
 
     @Override

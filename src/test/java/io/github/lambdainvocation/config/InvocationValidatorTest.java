@@ -178,7 +178,7 @@ class InvocationValidatorTest {
     void unknownLifecycleScopeListsTheValidValues() {
         assertThat(problemsOf(valid("a").lifecycleScope("crud"))).singleElement().asString()
                 .isEqualTo("invocation 'a': <lifecycleScope> 'crud' is not a lifecycle scope; valid values:"
-                        + " CREATE_ONLY, CRUD");
+                        + " CREATE_ONLY, CRUD, EVERY_RUN");
     }
 
     @Test

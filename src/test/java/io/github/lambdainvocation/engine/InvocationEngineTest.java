@@ -106,7 +106,8 @@ class InvocationEngineTest {
         assertThat(outcome.report().calls()).isZero();
         assertThat(Files.readAllBytes(store.file())).isEqualTo(before);
         assertThat(Files.getAttribute(store.file(), "unix:ino")).isEqualTo(inode);
-        assertThat(outcome.results()).containsEntry("a", "{\"v\":1,\"tf\":{\"action\":\"create\",\"prev_input\":null}}");
+        assertThat(outcome.results()).containsEntry("lambda-invocation.a.result",
+                "{\"v\":1,\"tf\":{\"action\":\"create\",\"prev_input\":null}}");
         assertThat(log).contains("Applied: 0 created, 0 updated, 0 replaced, 0 deleted, 0 forgotten, 1 unchanged"
                 + " (0 Lambda invocations).");
     }
@@ -122,7 +123,7 @@ class InvocationEngineTest {
 
         assertThat(store.read().get("seed").orElseThrow().result()).isEqualTo("{\"status\":\"seeded\",\"rows\":42}");
         assertThat(Files.readString(resultFile)).isEqualTo("{\"status\":\"seeded\",\"rows\":42}");
-        assertThat(again.results()).containsEntry("seed", "{\"status\":\"seeded\",\"rows\":42}");
+        assertThat(again.results()).containsEntry("lambda-invocation.seed.result", "{\"status\":\"seeded\",\"rows\":42}");
         assertThat(lambda.requests()).hasSize(1);
     }
 
@@ -228,17 +229,20 @@ class InvocationEngineTest {
         assertThat(lambda.requests()).isEmpty();
     }
 
-    @Test
-    void ifTheStateCannotBeWrittenAfterAnInvocationTheBuildSaysItRan() throws Exception {
-        StateStore readOnly = new StateStore() {
+    /** A store whose writes fail from the {@code failFrom}-th on. */
+    private static StateStore failingStore(int failFrom) {
+        AtomicInteger writes = new AtomicInteger();
+        return new StateStore() {
+            private State state = State.empty();
+
             @Override
             public String location() {
-                return "read-only store";
+                return "flaky store";
             }
 
             @Override
             public State read() {
-                return State.empty();
+                return state;
             }
 
             @Override
@@ -247,8 +251,11 @@ class InvocationEngineTest {
             }
 
             @Override
-            public void write(State state) {
-                throw new StateException("The state read-only store could not be written: disk full", false);
+            public void write(State next) {
+                if (writes.incrementAndGet() >= failFrom) {
+                    throw new StateException("The state flaky store could not be written: disk full", false);
+                }
+                state = next;
             }
 
             @Override
@@ -256,11 +263,23 @@ class InvocationEngineTest {
                 return () -> {};
             }
         };
+    }
 
-        assertThatThrownBy(() -> engine(readOnly).invoke(config(crud("a", "{}")), false))
+    @Test
+    void ifTheStateCannotBeWrittenBeforeACallNothingIsInvoked() {
+        assertThatThrownBy(() -> engine(failingStore(1)).invoke(config(crud("a", "{}")), false))
                 .isInstanceOfSatisfying(ApplyFailedException.class, e -> assertThat(e.userFixable()).isFalse())
-                .hasMessageContaining("could not be written: disk full")
-                .hasMessageContaining("The Lambda invocation for it succeeded, but the state does not show it");
+                .hasMessageContaining("could not be written while recording that 'a' is being invoked");
+        assertThat(lambda.requests()).isEmpty();
+    }
+
+    @Test
+    void ifTheStateCannotBeWrittenAfterAnInvocationTheBuildSaysItRan() {
+        assertThatThrownBy(() -> engine(failingStore(2)).invoke(config(crud("a", "{}")), false))
+                .isInstanceOfSatisfying(ApplyFailedException.class, e -> assertThat(e.userFixable()).isFalse())
+                .hasMessageContaining("could not be written while recording what was done")
+                .hasMessageContaining("Invocations that succeeded since the last write are not recorded");
+        assertThat(lambda.requests()).hasSize(1);
     }
 
     @Test

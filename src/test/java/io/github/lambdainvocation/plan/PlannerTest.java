@@ -34,7 +34,7 @@ class PlannerTest {
     static RecordedInvocation recorded(InvocationSettings s) {
         DesiredInvocation d = desired(s);
         return new RecordedInvocation(d.id(), d.target(), d.scope(), d.terraformKey(), d.triggers(), d.input(),
-                "{\"ok\":true}", "$LATEST", Instant.parse("2026-01-01T00:00:00Z"), d.sensitive());
+                "{\"ok\":true}", "$LATEST", Instant.parse("2026-01-01T00:00:00Z"), d.sensitive(), d.dependsOn(), null);
     }
 
     static Arguments row(String situation, String recordedScope, String desiredScope,

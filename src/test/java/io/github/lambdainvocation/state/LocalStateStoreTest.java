@@ -35,7 +35,7 @@ class LocalStateStoreTest {
 
         assertThat(store.read()).isEqualTo(state);
         String text = Files.readString(store.file());
-        assertThat(text).contains("\"formatVersion\" : 1", "\"price\" : 1.50", "\"executedVersion\" : \"3\"",
+        assertThat(text).contains("\"formatVersion\" : 2", "\"price\" : 1.50", "\"executedVersion\" : \"3\"",
                 "\"invokedAt\" : \"2026-11-27T10:15:30Z\"", "\"region\" : null");
         assertThat(text.indexOf("\"a\" :")).as("ids are sorted").isLessThan(text.indexOf("\"b\" :"));
     }
@@ -78,12 +78,42 @@ class LocalStateStoreTest {
 
     @Test
     void aNewerFormatIsRefusedWithAnUpgradeHint() throws Exception {
-        Path file = Files.writeString(dir.resolve("state.json"), "{\"formatVersion\": 2, \"invocations\": {}}");
+        Path file = Files.writeString(dir.resolve("state.json"), "{\"formatVersion\": 3, \"invocations\": {}}");
 
         assertThatThrownBy(() -> new LocalStateStore(file).read())
                 .isInstanceOf(StateException.class)
-                .hasMessageContaining("format version 2, written by a newer lambda-invocation-maven-plugin")
-                .hasMessageContaining("reads format 1");
+                .hasMessageContaining("format version 3, written by a newer lambda-invocation-maven-plugin")
+                .hasMessageContaining("reads formats up to 2");
+    }
+
+    @Test
+    void aFormatOneStateFromTheFirstReleaseIsStillRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("state.json"), """
+                {"formatVersion": 1, "invocations": {"seed": {"functionName": "fn", "qualifier": "$LATEST",
+                  "region": null, "lifecycleScope": "CRUD", "terraformKey": "tf", "triggers": {},
+                  "input": {"a": 1}, "result": "ok", "executedVersion": "$LATEST",
+                  "invokedAt": "2026-11-27T10:15:30Z"}}}""");
+
+        State state = new LocalStateStore(file).read();
+
+        assertThat(state.get("seed").orElseThrow().input().get("a").asInt()).isEqualTo(1);
+        assertThat(state.get("seed").orElseThrow().dependsOn()).isEmpty();
+        assertThat(state.pending()).isEmpty();
+    }
+
+    @Test
+    void pendingCallsAreWrittenAndReadBack() throws Exception {
+        LocalStateStore store = new LocalStateStore(dir.resolve("state.json"));
+        var pending = new PendingCall("seed", new io.github.lambdainvocation.config.Target("fn", "7", "eu-west-1"),
+                "update", "{\"a\":2}", io.github.lambdainvocation.config.InvocationType.RequestResponse,
+                java.time.Instant.parse("2026-11-27T11:00:00Z"), record("seed", "{\"a\":2}"));
+        State state = State.of(List.of(record("seed", "{\"a\":1}")), List.of(pending,
+                new PendingCall("gone", pending.target(), "delete", "{}",
+                        io.github.lambdainvocation.config.InvocationType.Event, pending.startedAt(), null)));
+
+        store.write(state);
+
+        assertThat(store.read()).isEqualTo(state);
     }
 
     @Test

@@ -312,7 +312,7 @@ class S3StateStoreTest {
 
             assertThat(stored).isEqualTo(StateCodec.encode(state));
             assertThat(Json.parse(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).get("formatVersion")
-                    .asInt()).isEqualTo(1);
+                    .asInt()).isEqualTo(2);
         }
     }
 }

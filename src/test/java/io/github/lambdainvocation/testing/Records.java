@@ -19,7 +19,8 @@ public final class Records {
         triggers.put("version", "1.0");
         try {
             return new RecordedInvocation(id, new Target("fn", "$LATEST", null), LifecycleScope.CRUD, "tf", triggers,
-                    Json.parse(input), "{\"status\":\"ok\"}", "3", Instant.parse("2026-11-27T10:15:30Z"), false);
+                    Json.parse(input), "{\"status\":\"ok\"}", "3", Instant.parse("2026-11-27T10:15:30Z"), false,
+                    java.util.List.of(), null);
         } catch (JsonSyntaxException e) {
             throw new IllegalArgumentException(e);
         }
