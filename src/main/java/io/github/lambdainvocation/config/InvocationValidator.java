@@ -84,8 +84,13 @@ public final class InvocationValidator {
         all.forEach(d -> byId.put(d.id(), d));
         java.util.Map<String, List<String>> edges = new java.util.LinkedHashMap<>();
         for (DesiredInvocation d : all) {
+            Set<String> read = new HashSet<>();
+            Placeholders.find(d.input()).forEach(ref -> read.add(ref.id()));
             for (String dep : d.dependsOn()) {
                 DesiredInvocation other = byId.get(dep);
+                if (read.contains(dep)) {
+                    continue; // implied by a placeholder: any problem is reported for the placeholder
+                }
                 if (dep.equals(d.id())) {
                     problems.add("invocation '" + d.id() + "': <dependsOn> names the invocation itself");
                 } else if (other == null) {

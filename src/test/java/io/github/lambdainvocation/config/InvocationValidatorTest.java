@@ -106,6 +106,54 @@ class InvocationValidatorTest {
     }
 
     @Test
+    void dependenciesMustNameConfiguredIdsWithoutCycles() {
+        assertThat(problemsOf(valid("a").dependsOn("b", "ghost"), valid("b"))).singleElement().asString()
+                .isEqualTo("invocation 'a': <dependsOn> names 'ghost', which is not a configured invocation id;"
+                        + " configured: [a, b]");
+        assertThat(problemsOf(valid("a").dependsOn("a"))).singleElement().asString()
+                .isEqualTo("invocation 'a': <dependsOn> names the invocation itself");
+        assertThat(problemsOf(valid("a").dependsOn("b"), valid("b").dependsOn("c"), valid("c").dependsOn("a")))
+                .singleElement().asString()
+                .isEqualTo("invocations depend on each other in a cycle: a -> b -> c -> a (through <dependsOn> or"
+                        + " the placeholders of their inputs)");
+    }
+
+    @Test
+    void readingAResultAddsTheDependencyAndMustNameAnInvocationWithOne() {
+        List<DesiredInvocation> ok = validate(valid("tenant"),
+                valid("seed").input("{\"tenant\": \"@{tenant#/id}\"}").dependsOn("other"), valid("other"));
+        assertThat(ok.get(1).dependsOn()).containsExactly("other", "tenant");
+
+        assertThat(problemsOf(valid("seed").input("{\"t\": \"@{tenant}\"}"))).singleElement().asString()
+                .isEqualTo("invocation 'seed': <input> reads @{tenant}, but 'tenant' is not a configured invocation"
+                        + " id");
+        assertThat(problemsOf(valid("async").invocationType("Event"), valid("seed").input("{\"t\": \"@{async}\"}")))
+                .singleElement().asString()
+                .endsWith("reads @{async}, but 'async' is invoked asynchronously (<invocationType>Event"
+                        + "</invocationType>) and has no result");
+        assertThat(problemsOf(valid("seed").input("{\"t\": \"@{seed}\"}"))).singleElement().asString()
+                .isEqualTo("invocation 'seed': <input> reads @{seed}, its own result");
+        assertThat(problemsOf(valid("a"), valid("seed").input("{\"t\": \"@{a#id}\"}"))).singleElement()
+                .asString().startsWith("invocation 'seed': <input> @{a#id} has a JSON pointer that is not one");
+    }
+
+    @Test
+    void outputsNeedNamesPointersAndAResult() {
+        assertThat(validate(valid("a").output("tenantId", "/tenant/id")).get(0).outputs())
+                .containsEntry("tenantId", "/tenant/id");
+        assertThat(problemsOf(valid("a").output("result", "/x"))).singleElement().asString()
+                .startsWith("invocation 'a': <outputs> has the name 'result'");
+        assertThat(problemsOf(valid("a").output("id", "tenant/id"))).singleElement().asString()
+                .isEqualTo("invocation 'a': <outputs> <id> 'tenant/id' is not a JSON pointer: it starts with '/',"
+                        + " for example /tenant/id");
+        assertThat(problemsOf(valid("a").output("id", "/id").invocationType("Event"))).singleElement().asString()
+                .startsWith("invocation 'a': <outputs> cannot be read from an asynchronous invocation");
+        assertThat(problemsOf(valid("a").invocationType("event"))).singleElement().asString()
+                .isEqualTo("invocation 'a': <invocationType> 'event' is not an invocation type; valid values:"
+                        + " RequestResponse, Event");
+    }
+
+    @Test
     void trailingContentAndDuplicateKeysAreNotJson() {
         assertThat(problemsOf(valid("a").input("{\"a\":1} {\"b\":2}"))).singleElement().asString()
                 .startsWith("invocation 'a': <input> is not valid JSON at line 1, column 9");

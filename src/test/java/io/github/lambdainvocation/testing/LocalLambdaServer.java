@@ -105,8 +105,13 @@ public final class LocalLambdaServer implements AutoCloseable {
             return new Reply("hang-up", 0, null, null, null, null, Duration.ZERO);
         }
 
+        /** Lambda's answer to a DryRun: 204, nothing runs. */
+        static Reply dryRun() {
+            return new Reply("dry-run", 204, null, null, null, null, Duration.ZERO);
+        }
+
         boolean reachesFunction() {
-            return !kind.startsWith("api-error");
+            return !kind.startsWith("api-error") && !kind.equals("dry-run");
         }
     }
 
@@ -116,6 +121,7 @@ public final class LocalLambdaServer implements AutoCloseable {
     private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
     private final Map<String, Deque<String[]>> states = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> getFunctionCalls = new ConcurrentHashMap<>();
+    private final Map<String, String[]> code = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
     private volatile Consumer<Request> listener = r -> {};
     private volatile Consumer<String> arrival = p -> {};
@@ -170,6 +176,12 @@ public final class LocalLambdaServer implements AutoCloseable {
             queue.add(s.split("/", 2));
         }
         states.put(function, queue);
+        return this;
+    }
+
+    /** What GetFunction reports as {@code function}'s code: its SHA-256 and version (default "local", "$LATEST"). */
+    public LocalLambdaServer code(String function, String sha256, String version) {
+        code.put(function, new String[] {sha256, version});
         return this;
     }
 
@@ -261,6 +273,8 @@ public final class LocalLambdaServer implements AutoCloseable {
             } else if (body.length > MAX_PAYLOAD) {
                 reply = Reply.apiError(413, "RequestTooLargeException", "Request must be smaller than "
                         + MAX_PAYLOAD + " bytes for the InvokeFunction operation");
+            } else if ("DryRun".equals(exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"))) {
+                reply = Reply.dryRun();
             } else {
                 reply = next(function);
             }
@@ -301,12 +315,14 @@ public final class LocalLambdaServer implements AutoCloseable {
         }
         String[] update = state[1].split(":", 2);
         String reason = update.length > 1 ? update[1] : null;
-        String configuration = "{\"FunctionName\":" + quote(name) + ",\"Version\":\"$LATEST\",\"State\":"
+        String[] codeVersion = code.getOrDefault(name, new String[] {"local", "$LATEST"});
+        String configuration = "{\"FunctionName\":" + quote(name) + ",\"Version\":" + quote(codeVersion[1])
+                + ",\"State\":"
                 + quote(state[0]) + ",\"LastUpdateStatus\":" + quote(update[0])
                 + (reason == null ? "" : ",\"StateReason\":" + quote(reason) + ",\"StateReasonCode\":\"InternalError\""
                         + ",\"LastUpdateStatusReason\":" + quote(reason)
                         + ",\"LastUpdateStatusReasonCode\":\"InternalError\"")
-                + ",\"CodeSha256\":\"local\"}";
+                + ",\"CodeSha256\":" + quote(codeVersion[0]) + "}";
         send(exchange, 200, "application/json", "{\"Configuration\":" + configuration + "}", Map.of());
     }
 
@@ -334,6 +350,14 @@ public final class LocalLambdaServer implements AutoCloseable {
         }
         if (reply.kind.equals("hang-up")) {
             return; // closing the exchange before any header was sent drops the connection
+        }
+        if (reply.kind.equals("dry-run")) {
+            send(exchange, 204, "application/json", "", Map.of());
+            return;
+        }
+        if ("Event".equals(request.invocationType()) && reply.kind.equals("echo")) {
+            send(exchange, 202, "application/json", "", Map.of("x-amzn-RequestId", "local"));
+            return; // queued: the function runs later, its result goes nowhere
         }
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
