@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -247,13 +250,18 @@ public final class AwsClients implements AutoCloseable {
         });
     }
 
-    /** Maven writes {@code localhost|*.internal,example.org}; the SDK wants a set. */
+    /**
+     * Maven writes {@code localhost|*.internal,example.org}, {@code *} matching anything; the SDK wants a set of
+     * regular expressions, each matched against the whole lower-cased host name.
+     */
     static Set<String> nonProxyHosts(String maven) {
         Set<String> hosts = new LinkedHashSet<>();
         if (maven != null) {
             for (String host : maven.split("[|,]")) {
                 if (!host.isBlank()) {
-                    hosts.add(host.trim());
+                    hosts.add(Arrays.stream(host.trim().toLowerCase(Locale.ROOT).split("\\*", -1))
+                            .map(literal -> literal.isEmpty() ? "" : Pattern.quote(literal))
+                            .collect(Collectors.joining(".*")));
                 }
             }
         }

@@ -45,8 +45,9 @@ public final class RegionResolver {
                 if (region != null) {
                     return region;
                 }
-            } catch (SdkClientException | IllegalStateException e) {
-                // this source has none: try the next
+            } catch (SdkClientException | IllegalStateException | IllegalArgumentException e) {
+                // this source has none (an empty AWS_REGION is refused by Region.of): try the next, as the SDK's
+                // own chain does
             }
             tried.add(source.name());
         }

@@ -1,0 +1,13 @@
+// run 3: the proxy refused it (407), and nothing reached Lambda
+def recorded = context.proxy.requests()
+assert recorded.size() == 3
+assert recorded[2].method() == 'GET'
+assert recorded[2].status() == 407
+assert context.lambda.payloads('fn-a').size() == 2
+assert context.lambda.getFunctionCalls('fn-a') == 2
+
+def failure = new File(basedir, 'build.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal ') }
+assert failure.contains("Invocation 'a' (replace) failed.")
+assert failure.contains('(HTTP 407)')
+assert failure.contains('The function did not run.')
+true
