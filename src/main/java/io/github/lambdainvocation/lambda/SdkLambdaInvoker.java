@@ -242,8 +242,12 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                         + seconds(options.waitTimeout()) + ".");
                 told = true;
             }
-            sleep(target, options.waitPoll());
+            sleep(target, min(options.waitPoll(), Duration.between(Instant.now(), deadline)));
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : (b.isNegative() ? Duration.ZERO : b);
     }
 
     private static InvocationResult toResult(Target target, InvokeResponse response, int attempts,
@@ -336,11 +340,17 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         } else if (isThrottling(e)) {
             text.append("Lambda throttled every one of ").append(attempts).append(" calls to ")
                     .append(target.describe());
+        } else if (e.statusCode() == 407) {
+            return new LambdaCallException(target, "Maven's proxy refused the call to " + target.describe()
+                    + " (HTTP 407 Proxy Authentication Required): check the <username> and <password> of the active"
+                    + " <proxy> in settings.xml. The function did not run.", true, false, e);
         } else {
             text.append("Lambda refused the call to ").append(target.describe());
         }
-        text.append(target.region() == null ? "" : " (region " + target.region() + ")")
-                .append(" — ").append(code).append(" (HTTP ").append(e.statusCode()).append("): ")
+        if ("ResourceNotFoundException".equals(code) && target.region() != null) {
+            text.append(" (region ").append(target.region()).append(")");
+        }
+        text.append(" — ").append(code).append(" (HTTP ").append(e.statusCode()).append("): ")
                 .append(serviceMessage(e));
         boolean mayHaveRun = !clientSide;
         text.append(mayHaveRun
