@@ -8,6 +8,7 @@ assert context.lambda.getFunctionCalls('fn-a') == 2
 
 def failure = new File(basedir, 'build.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal ') }
 assert failure.contains("Invocation 'a' (replace) failed.")
-assert failure.contains('(HTTP 407)')
+assert failure.contains("Maven's proxy refused the call to fn-a:\$LATEST in us-east-1 (HTTP 407 Proxy Authentication" +
+        ' Required): check the <username> and <password> of the active <proxy> in settings.xml.')
 assert failure.contains('The function did not run.')
 true

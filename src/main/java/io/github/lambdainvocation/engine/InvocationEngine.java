@@ -216,6 +216,17 @@ public final class InvocationEngine {
             throw new ConfigurationException("Maven is offline (-o), and this run has " + calls + " Lambda invocation"
                     + (calls == 1 ? "" : "s") + " to make. Run without -o, or use the status goal to see the plan.");
         }
+        if (plan.hasCalls()) {
+            // regions and credentials are configuration: find what is missing before anything is written
+            Map<io.github.lambdainvocation.config.Target, String> targets = new LinkedHashMap<>();
+            plan.changes().forEach(c -> c.calls().forEach(call ->
+                    targets.putIfAbsent(call.target(), "invocation '" + c.id() + "'")));
+            try {
+                lambda.get().prepare(targets);
+            } catch (LambdaCallException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        }
         ApplyReport report;
         if (!plan.changesState()) {
             report = new ApplyReport(plan.countByAction(), 0, state);

@@ -13,6 +13,14 @@ public interface LambdaInvoker extends AutoCloseable {
      */
     InvocationResult invoke(Target target, byte[] payload, CallOptions options) throws LambdaCallException;
 
+    /**
+     * Checks, before anything is sent or recorded, what can be known without calling a function: a region for
+     * every target, and credentials. Nothing is sent to Lambda.
+     *
+     * @param targets every target to call, with what calls it ("invocation 'seed-db'") for messages
+     */
+    default void prepare(java.util.Map<Target, String> targets) throws LambdaCallException {}
+
     /** The code the function runs for {@code target}'s qualifier (GetFunction). */
     io.github.lambdainvocation.config.CodeVersion codeVersion(Target target) throws LambdaCallException;
 

@@ -138,6 +138,16 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     }
 
     @Override
+    public void prepare(java.util.Map<Target, String> targets) {
+        targets.forEach((target, what) -> clientFor(target, what + " (" + target.describe() + ")"));
+        try {
+            aws.credentials();
+        } catch (LambdaInvocationException e) {
+            throw new LambdaCallException(null, e.getMessage(), e.userFixable(), false, e);
+        }
+    }
+
+    @Override
     public io.github.lambdainvocation.config.CodeVersion codeVersion(Target target) {
         LambdaClient client = clientFor(target);
         try {
@@ -177,8 +187,12 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     }
 
     private LambdaClient clientFor(Target target) {
+        return clientFor(target, "the call to " + target.describe());
+    }
+
+    private LambdaClient clientFor(Target target, String what) {
         try {
-            Region region = aws.regions().resolve(target.region(), "the call to " + target.describe());
+            Region region = aws.regions().resolve(target.region(), what);
             return aws.lambda(region);
         } catch (LambdaCallException e) {
             throw e;
