@@ -182,6 +182,34 @@ class S3StateEngineTest {
     }
 
     @Test
+    void anInvokeRunCostsFourS3RequestsPlusOnePerInvocationAtMost() {
+        io.github.lambdainvocation.testing.RecordingInterceptor wire =
+                new io.github.lambdainvocation.testing.RecordingInterceptor();
+        java.util.function.Function<Integer, RunOutcome> run = version -> {
+            try (S3StateStore store = new S3StateStore(s3.client(wire), new S3StateStore.Settings(location, null,
+                    null, Duration.ZERO, Duration.ofMillis(20)), new LockInfo(null, "ci", "invoke", "g:a", "0", null),
+                    console, Clock.systemUTC(), true)) {
+                return engine(store).invoke(new InvocationValidator("us-east-1", Path.of(".")).validate(List.of(
+                        InvocationSettings.withId("a").functionName("fn").input("{\"v\": " + version + "}"),
+                        InvocationSettings.withId("b").functionName("fn").input("{\"v\": " + version + "}"),
+                        InvocationSettings.withId("c").functionName("fn").input("{\"v\": " + version + "}"))),
+                        new InvocationEngine.RunOptions(false, version % 2 == 0 ? 1 : 10, Set.of(), Set.of()));
+            }
+        };
+
+        for (int version = 1; version <= 4; version++) {
+            wire.clear();
+            int calls = run.apply(version).report().calls();
+            assertThat(calls).isEqualTo(3);
+            assertThat(wire.requests()).as("run " + version + ": " + wire.summary()).hasSizeLessThanOrEqualTo(4 + calls);
+        }
+        wire.clear();
+        assertThat(run.apply(4).report().calls()).isZero();
+        assertThat(wire.summary()).containsExactly("PUT " + location.lockKey(), "GET " + location.key(),
+                "DELETE " + location.lockKey());
+    }
+
+    @Test
     void importingNothingIsRefused() {
         try (S3StateStore store = s3Store("me@desk")) {
             assertThatThrownBy(() -> engine(new LocalStateStore(dir.resolve("state.json"))).importState(store))
