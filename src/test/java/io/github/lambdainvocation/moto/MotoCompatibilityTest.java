@@ -91,7 +91,7 @@ class MotoCompatibilityTest {
         String newInput = oldInput.replace("mydb.cluster-xyz", "mydb-new.cluster-abc");
 
         RunOutcome created = engine().invoke(crud("mydb.cluster-xyz:5432"), false);
-        assertThat(Json.parse(created.results().get("database-setup"))).isEqualTo(Json.parse(
+        assertThat(Json.parse(created.results().get("lambda-invocation.database-setup.result"))).isEqualTo(Json.parse(
                 oldInput.replaceFirst("}$", ",\"tf\":{\"action\":\"create\",\"prev_input\":null}}")));
 
         RunOutcome unchanged = engine().invoke(crud("mydb.cluster-xyz:5432"), false);
@@ -99,7 +99,7 @@ class MotoCompatibilityTest {
 
         RunOutcome updated = engine().invoke(crud("mydb-new.cluster-abc:5432"), false);
         assertThat(updated.report().calls()).isEqualTo(1);
-        assertThat(Json.parse(updated.results().get("database-setup"))).isEqualTo(Json.parse(
+        assertThat(Json.parse(updated.results().get("lambda-invocation.database-setup.result"))).isEqualTo(Json.parse(
                 newInput.replaceFirst("}$", ",\"tf\":{\"action\":\"update\",\"prev_input\":" + oldInput + "}}")));
 
         RunOutcome destroyed = engine().destroy(List.of("database-setup"), Set.of(), false);
@@ -115,7 +115,7 @@ class MotoCompatibilityTest {
 
         RunOutcome outcome = engine().invoke(wanted, false);
 
-        assertThat(outcome.results().get("init")).isEqualTo(written);
+        assertThat(outcome.results().get("lambda-invocation.init.result")).isEqualTo(written);
     }
 
     private static byte[] handlerZip() throws Exception {
