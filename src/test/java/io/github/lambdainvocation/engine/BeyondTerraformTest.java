@@ -4,7 +4,6 @@ import static io.github.lambdainvocation.testing.Jsons.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.apply.ApplyFailedException;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
@@ -13,6 +12,7 @@ import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.state.LocalStateStore;
 import io.github.lambdainvocation.state.PendingCall;
 import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.testing.RecordingConsole;
 import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -37,21 +36,8 @@ class BeyondTerraformTest {
 
     private LocalLambdaServer lambda;
     private LocalStateStore store;
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private final Console console = new Console() {
-        @Override
-        public void info(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-    };
+    private final RecordingConsole console = new RecordingConsole();
+    private final List<String> log = console.lines();
 
     @BeforeEach
     void start() throws Exception {

@@ -3,7 +3,6 @@ package io.github.lambdainvocation.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.apply.ApplyFailedException;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
@@ -11,22 +10,19 @@ import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
-import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.state.LocalStateStore;
 import io.github.lambdainvocation.state.State;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
+import io.github.lambdainvocation.testing.RecordingConsole;
 import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,23 +39,9 @@ class InvocationEngineTest {
 
     private LocalLambdaServer lambda;
     private LocalStateStore store;
-    private final List<String> log = new ArrayList<>();
+    private final RecordingConsole console = new RecordingConsole();
+    private final List<String> log = console.lines();
     private final AtomicInteger invokersBuilt = new AtomicInteger();
-
-    private final Console console = new Console() {
-        @Override
-        public void info(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-    };
 
     @BeforeEach
     void start() throws Exception {

@@ -3,27 +3,24 @@ package io.github.lambdainvocation.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
-import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.state.LocalStateStore;
 import io.github.lambdainvocation.state.LockInfo;
 import io.github.lambdainvocation.state.S3Location;
 import io.github.lambdainvocation.state.S3StateStore;
 import io.github.lambdainvocation.state.StateLockedException;
 import io.github.lambdainvocation.state.StateStore;
+import io.github.lambdainvocation.testing.RecordingConsole;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalS3;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -44,21 +41,8 @@ class S3StateEngineTest {
 
     private LocalLambdaServer lambda;
     private S3Location location;
-    private final List<String> log = new ArrayList<>();
-    private final Console console = new Console() {
-        @Override
-        public void info(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-    };
+    private final RecordingConsole console = new RecordingConsole();
+    private final List<String> log = console.lines();
 
     @BeforeAll
     static void startS3() throws Exception {

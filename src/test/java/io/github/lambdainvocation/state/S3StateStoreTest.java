@@ -3,14 +3,13 @@ package io.github.lambdainvocation.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.testing.RecordingConsole;
 import io.github.lambdainvocation.testing.LocalS3;
 import io.github.lambdainvocation.testing.RecordingInterceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,23 +28,9 @@ class S3StateStoreTest {
     private static int bucketCount;
 
     private final RecordingInterceptor wire = new RecordingInterceptor();
-    private final List<String> log = new ArrayList<>();
+    private final RecordingConsole console = new RecordingConsole();
+    private final List<String> log = console.lines();
     private S3Location location;
-
-    private final Console console = new Console() {
-        @Override
-        public void info(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-    };
 
     @BeforeAll
     static void startS3() throws Exception {
