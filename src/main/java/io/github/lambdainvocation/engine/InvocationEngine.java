@@ -8,7 +8,6 @@ import io.github.lambdainvocation.apply.PlanApplier;
 import io.github.lambdainvocation.config.CodeVersion;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
-import io.github.lambdainvocation.config.InvocationType;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.lambda.LambdaCallException;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
