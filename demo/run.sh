@@ -26,7 +26,8 @@ build() {
   echo "== $title: mvn $*"
   # show this plugin's own output (its plan, its calls, its summary) and Maven's verdict
   mvn -B -ntp -Dstyle.color=never -f demo/pom.xml -Dlambda-invocation.endpointUrl="$endpoint" "$@" \
-    | sed -n '/--- lambda-invocation-maven-plugin/,/BUILD/p' | grep -v -e '^\[INFO\] *$' -e '^\[INFO\] ---*$'
+    | sed -e 's/\x1b\[[0-9;]*m//g' | sed -n '/--- lambda-invocation-maven-plugin/,/BUILD/p' \
+    | grep -v -e '^\[INFO\] *$' -e '^\[INFO\] ---*$'
   echo "   the function received:"
   tail -n +$((seen + 2)) "$work/lambda.log" | sed 's/^/     /'
   [ "$(wc -l < "$work/lambda.log")" -gt $((seen + 1)) ] || echo "     (nothing)"
