@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 echo "== Building the plugin (installs io.github.lambdainvocation:lambda-invocation-maven-plugin:0.1.0-SNAPSHOT"
 echo "   into your local Maven repository) and the local Lambda endpoint"
-mvn -B -q -ntp -Dstyle.color=never install -DskipTests -Dinvoker.skip=true
+mvn -B -q -ntp -Dstyle.color=never install -DskipTests -Dinvoker.skip=true 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'
 
 work=$(mktemp -d)
 java -cp target/test-classes io.github.lambdainvocation.testing.LocalLambdaServer \
@@ -25,7 +25,7 @@ build() {
   echo
   echo "== $title: mvn $*"
   # show this plugin's own output (its plan, its calls, its summary) and Maven's verdict
-  mvn -B -ntp -Dstyle.color=never -f demo/pom.xml -Dlambda-invocation.endpointUrl="$endpoint" "$@" \
+  mvn -B -ntp -Dstyle.color=never -f demo/pom.xml -Dlambda-invocation.endpointUrl="$endpoint" "$@" 2>&1 \
     | sed -e 's/\x1b\[[0-9;]*m//g' | sed -n '/--- lambda-invocation-maven-plugin/,/BUILD/p' \
     | grep -v -e '^\[INFO\] *$' -e '^\[INFO\] ---*$'
   echo "   the function received:"
