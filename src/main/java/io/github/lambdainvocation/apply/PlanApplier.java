@@ -150,8 +150,15 @@ public final class PlanApplier {
         ApplyReport report = journal.report();
         if (!failures.isEmpty()) {
             boolean userFixable = failures.stream().anyMatch(LambdaInvocationException::userFixable);
-            throw new ApplyFailedException(render(failures.stream().map(Throwable::getMessage).toList(), report),
-                    userFixable, failures.get(0), report);
+            // One failure is the cause. Several are suppressed, not a cause: Maven appends a cause's message that
+            // the message does not already hold verbatim, and the list indents them, so the first would be told twice.
+            ApplyFailedException failed = new ApplyFailedException(
+                    render(failures.stream().map(Throwable::getMessage).toList(), report), userFixable,
+                    failures.size() == 1 ? failures.get(0) : null, report);
+            if (failures.size() > 1) {
+                failures.forEach(failed::addSuppressed);
+            }
+            throw failed;
         }
         return report;
     }

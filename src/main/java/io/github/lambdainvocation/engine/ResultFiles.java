@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The {@code results/<id>.json} files: each recorded invocation's last result, for later build steps. They are
- * rewritten on every invoke run (no-op runs too) and removed when their invocation is forgotten.
+ * rewritten on every invoke run (no-op runs too) and removed when their invocation is forgotten, together with
+ * its {@code results/<id>.outputs.json} (written by the engine), so no value of a torn-down invocation is left.
  */
 final class ResultFiles {
 
@@ -38,16 +39,21 @@ final class ResultFiles {
         }
         for (String id : before.invocations().keySet()) {
             if (!results.containsKey(id)) {
-                Files.deleteIfExists(dir.resolve(id + ".json"));
+                delete(id);
             }
         }
         return results;
     }
 
-    /** Removes the result files of forgotten invocations. */
+    /** Removes the result and outputs files of forgotten invocations. */
     void remove(Collection<String> ids) throws IOException {
         for (String id : ids) {
-            Files.deleteIfExists(dir.resolve(id + ".json"));
+            delete(id);
         }
+    }
+
+    private void delete(String id) throws IOException {
+        Files.deleteIfExists(dir.resolve(id + ".json"));
+        Files.deleteIfExists(dir.resolve(id + ".outputs.json"));
     }
 }

@@ -134,7 +134,12 @@ class BeyondTerraformTest {
                         .contains("- Invocation 'fails' (create) failed. The function fn:$LATEST in us-east-1 failed"
                                 + " (Unhandled error): Boom: first")
                         .contains("- Invocation 'also-fails' (create) failed.")
-                        .contains("Before the failure: 1 created"));
+                        .contains("Before the failure: 1 created"))
+                .satisfies(e -> {
+                    // not a cause: Maven would append a cause's message, telling the first failure twice
+                    assertThat(e.getCause()).isNull();
+                    assertThat(e.getSuppressed()).hasSize(2);
+                });
 
         assertThat(store.read().invocations().keySet()).as("the running one finished and was recorded")
                 .containsExactly("running");
@@ -161,6 +166,18 @@ class BeyondTerraformTest {
                         + " nothing in the result of 'register'")
                 .hasMessageContaining("The invocations themselves succeeded and are recorded");
         assertThat(lambda.requests()).hasSize(1);
+    }
+
+    @Test
+    void destroyRemovesTheOutputsFileWithTheResultFile() {
+        lambda.enqueue("tenants", Reply.result("{\"tenant\": {\"id\": 42}}"));
+        engine().invoke(config(crud("register", "tenants", "{}").output("tenantId", "/tenant/id")), parallel(10));
+        assertThat(dir.resolve("out/results/register.outputs.json")).exists();
+
+        engine().destroy(List.of("register"), Set.of(), false);
+
+        assertThat(dir.resolve("out/results/register.json")).doesNotExist();
+        assertThat(dir.resolve("out/results/register.outputs.json")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,25 @@
+import groovy.json.JsonSlurper
+
+def lambda = context.lambda
+try {
+    // Run 4, -Dlambda-invocation.acknowledge=job: the update is recorded as done; nothing is sent
+    assert lambda.payloads('slowfn').size() == 3
+    def run = new File(basedir, 'build.log').readLines().drop(context.logLinesAfter3)
+    def warning = run.find { it.startsWith('[WARNING] INTERRUPTED: ') }
+    assert warning.startsWith("[WARNING] INTERRUPTED: a build died after sending the update call of 'job' to" +
+            ' slowfn:$LATEST in us-east-1 at ')
+    assert warning.endsWith(', before recording its outcome. It is acknowledged: recorded as done without sending it again.')
+    assert run.contains('[INFO]   ! job  interrupted  (outcome unknown, acknowledged): recorded as done without a call')
+    assert run.contains('[INFO] Plan: 1 interrupted, 0 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget,'
+            + ' 1 unchanged; 0 Lambda invocations.')
+
+    def state = new JsonSlurper().parse(new File(basedir, 'target/lambda-invocation/state.json'))
+    assert state.pending == null
+    assert state.invocations.job.input == [batch: 2]
+    // its outcome is unknown, so there is no result to publish
+    assert state.invocations.job.result == null
+    assert !new File(basedir, 'target/lambda-invocation/results/job.json').exists()
+} finally {
+    lambda?.stop()
+}
+true

@@ -1,0 +1,3 @@
+// Nothing shared: each run starts its own endpoint (prebuild.N.groovy), kept in context.endpoints.
+context.endpoints = []
+true
