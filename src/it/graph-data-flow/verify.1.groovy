@@ -27,7 +27,7 @@ assert state.invocations.seed.dependsOn == ['register']
 assert state.invocations.register.dependsOn == null
 // the recorded input is the resolved one: what was sent, without the lifecycle key
 assert state.invocations.seed.input == [tenant: 't-1', rows: 3, note: 'for tenant t-1']
-assert json.parse(new File(dir, 'results/register.outputs.json')) == [tenantId: 't-1']
+assert json.parse(new File(dir, 'outputs/register.json')) == [tenantId: 't-1']
 
 def all = new File(basedir, 'build.log').readLines()
 def run = all.findAll { it.startsWith('[INFO] ') }
@@ -36,8 +36,8 @@ context.logLinesAfter1 = all.size()
 assert run.findAll { it.contains(' create ') && it.contains(':$LATEST in us-east-1') && !it.contains('->') }
         .take(4) == [
         '[INFO]   + register  create   (new): create tenants:$LATEST in us-east-1',
-        '[INFO]   + seed      create   (new) decided when it runs: create seeder:$LATEST in us-east-1',
-        '[INFO]   + report    create   (new) decided when it runs: create reporter:$LATEST in us-east-1',
+        '[INFO]   + seed      create   (new, input once register ran): create seeder:$LATEST in us-east-1',
+        '[INFO]   + report    create   (new, input once seed ran): create reporter:$LATEST in us-east-1',
         '[INFO]   + announce  create   (new): create announcer:$LATEST in us-east-1']
 assert run.contains('[INFO] Plan: 4 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget, 0 unchanged;'
         + ' up to 4 Lambda invocations (2 decided when the results they read are known).')

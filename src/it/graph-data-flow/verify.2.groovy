@@ -21,7 +21,7 @@ def dir = new File(basedir, 'target/lambda-invocation')
 def state = json.parse(new File(dir, 'state.json'))
 assert state.invocations.seed.input == [tenant: 't-2', rows: 3, note: 'for tenant t-2']
 assert state.invocations.report.input == [rows: 3, format: 'csv']
-assert json.parse(new File(dir, 'results/register.outputs.json')) == [tenantId: 't-2']
+assert json.parse(new File(dir, 'outputs/register.json')) == [tenantId: 't-2']
 assert json.parse(new File(dir, 'results/seed.json')).tenant == 't-2'
 
 def all = new File(basedir, 'build.log').readLines()
@@ -31,8 +31,8 @@ def graphPlan = run.subList(run.findIndexOf { it.startsWith('[INFO] Lambda invoc
         run.findIndexOf { it.startsWith('[INFO] Plan: ') } + 1)
 assert graphPlan == [
         '[INFO] -/+ register  replace  (triggers): delete tenants:$LATEST in us-east-1, then create tenants:$LATEST in us-east-1',
-        '[INFO]   ~ seed      update   (input (after register)) decided when it runs: update seeder:$LATEST in us-east-1',
-        '[INFO]   ~ report    update   (input (after seed)) decided when it runs: update reporter:$LATEST in us-east-1',
+        '[INFO]   ~ seed      update   (input once register ran) decided when it runs: update seeder:$LATEST in us-east-1',
+        '[INFO]   ~ report    update   (input once seed ran) decided when it runs: update reporter:$LATEST in us-east-1',
         '[INFO]     announce  no-op',
         '[INFO] Plan: 0 to create, 2 to update, 1 to replace, 0 to delete, 0 to forget, 1 unchanged; up to 4 Lambda'
                 + ' invocations (2 decided when the results they read are known).']

@@ -9,7 +9,7 @@ assert run.findAll { it.startsWith('[INFO] Plan: ') } == [
         '[INFO] Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget, 4 unchanged; 0 Lambda invocations.',
         '[INFO] Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget, 1 unchanged; 0 Lambda invocations.']
 def dir = new File(basedir, 'target/lambda-invocation')
-assert new JsonSlurper().parse(new File(dir, 'results/register.outputs.json')) == [tenantId: 't-2']
+assert new JsonSlurper().parse(new File(dir, 'outputs/register.json')) == [tenantId: 't-2']
 assert ['tenants', 'seeder', 'reporter', 'announcer', 'greeter'].collect { lambda.getFunctionCalls(it) }.sum() ==
         context.getFunctionsAfter2
 true

@@ -27,7 +27,7 @@ try {
     ['register', 'seed', 'report', 'announce'].each {
         assert !new File(dir, "results/${it}.json").exists()
     }
-    assert !new File(dir, 'results/register.outputs.json').exists()
+    assert !new File(dir, 'outputs/register.json').exists()
     // the other execution's state and result are not the graph's to destroy
     assert json.parse(new File(dir, 'welcome-state.json')).invocations.keySet() == ['welcome'] as Set
     assert new File(dir, 'results/welcome.json').exists()

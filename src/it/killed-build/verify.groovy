@@ -11,14 +11,15 @@ try {
     assert warning.endsWith(', before recording its outcome. It is acknowledged: recorded as done without sending it again.')
     assert run.contains('[INFO]   ! job  interrupted  (outcome unknown, acknowledged): recorded as done without a call')
     assert run.contains('[INFO] Plan: 1 interrupted, 0 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget,'
-            + ' 1 unchanged; 0 Lambda invocations.')
+            + ' 0 unchanged; 0 Lambda invocations.')
 
     def state = new JsonSlurper().parse(new File(basedir, 'target/lambda-invocation/state.json'))
     assert state.pending == null
     assert state.invocations.job.input == [batch: 2]
-    // its outcome is unknown, so there is no result to publish
-    assert state.invocations.job.result == null
-    assert !new File(basedir, 'target/lambda-invocation/results/job.json').exists()
+    // the update's outcome is unknown: the last known result (the create's) stays, for later readers
+    def createResult = '{"batch":1,"tf":{"action":"create","prev_input":null}}'
+    assert state.invocations.job.result == createResult
+    assert new File(basedir, 'target/lambda-invocation/results/job.json').text == createResult
 } finally {
     lambda?.stop()
 }

@@ -373,7 +373,15 @@ public final class PlanApplier {
     private static State afterChangeWithoutCalls(State state, PlannedChange change) {
         if (change.action() == Action.INTERRUPTED) {
             RecordedInvocation then = change.pending().then();
-            return (then == null ? state.without(change.id()) : state.with(then)).withoutPending(change.id());
+            if (then == null) {
+                return state.without(change.id()).withoutPending(change.id());
+            }
+            // acknowledged: its own result is unknown; the last known one keeps later readers working
+            RecordedInvocation kept = state.get(change.id())
+                    .map(previous -> then.withResult(previous.result(), previous.executedVersion(),
+                            previous.invokedAt()))
+                    .orElse(then);
+            return state.with(kept).withoutPending(change.id());
         }
         DesiredInvocation d = change.desired();
         if (d == null) {

@@ -169,7 +169,7 @@ public final class InvocationEngine {
             print(plan);
             ApplyReport report = apply(state, plan, options, lambda);
             try {
-                new ResultFiles(outputDirectory.resolve("results"))
+                new ResultFiles(outputDirectory)
                         .remove(plan.changes().stream().map(PlannedChange::id).toList());
             } catch (IOException e) {
                 console.warn("Could not remove old result files: " + e);
@@ -256,13 +256,14 @@ public final class InvocationEngine {
     /**
      * The result files and properties: {@code results/<id>.json} and {@code lambda-invocation.<id>.result} for
      * every recorded result, and each configured output as {@code lambda-invocation.<id>.<name>} and in
-     * {@code results/<id>.outputs.json}.
+     * {@code outputs/<id>.json}.
      */
     private Map<String, String> publish(List<DesiredInvocation> desired, State before, State after) {
-        Path dir = outputDirectory.resolve("results");
+        ResultFiles files = new ResultFiles(outputDirectory);
+        Path dir = files.results();
         Map<String, String> properties = new LinkedHashMap<>();
         try {
-            new ResultFiles(dir).publish(before, after)
+            files.publish(before, after)
                     .forEach((id, result) -> properties.put("lambda-invocation." + id + ".result", result));
             List<String> problems = new ArrayList<>();
             for (DesiredInvocation d : desired) {
@@ -278,8 +279,7 @@ public final class InvocationEngine {
                                 io.github.lambdainvocation.config.Placeholders.text(value));
                         file.set(name, value);
                     });
-                    io.github.lambdainvocation.files.PrivateFiles.writeAtomically(dir.resolve(d.id() + ".outputs.json"),
-                            (Json.writePretty(file) + "\n").getBytes(StandardCharsets.UTF_8));
+                    files.writeOutputs(d.id(), (Json.writePretty(file) + "\n").getBytes(StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException e) {
                     problems.add("invocation '" + d.id() + "': <outputs> " + e.getMessage()
                             + (d.sensitive() ? "" : " (the result is in " + dir.resolve(d.id() + ".json") + ")"));
@@ -301,13 +301,12 @@ public final class InvocationEngine {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (PlannedChange change : plan.changes()) {
-            if (change.deferred()) {
-                console.info("  " + change.id() + ": not verified: its input is known only when it runs");
-                continue;
-            }
             for (PlannedCall call : change.calls()) {
                 try {
-                    lambda.get().dryRun(call.target(), PayloadBuilder.build(call));
+                    // a deferred input is known only when it runs: check the function with an empty object
+                    lambda.get().dryRun(call.target(), change.deferred()
+                            ? "{}".getBytes(StandardCharsets.UTF_8)
+                            : PayloadBuilder.build(call));
                     checked++;
                     console.info("  " + change.id() + ": " + call.event() + " -> " + call.target().describe()
                             + ": may be invoked (DryRun)");

@@ -12,16 +12,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code results/<id>.json} files: each recorded invocation's last result, for later build steps. They are
- * rewritten on every invoke run (no-op runs too) and removed when their invocation is forgotten, together with
- * its {@code results/<id>.outputs.json} (written by the engine), so no value of a torn-down invocation is left.
+ * The files later build steps read: {@code results/<id>.json}, each recorded invocation's last result, and
+ * {@code outputs/<id>.json}, its configured outputs. They are rewritten on every invoke run (no-op runs too) and
+ * removed when their invocation is forgotten, so no value of a torn-down invocation is left. (Two directories,
+ * because ids may contain dots: no id's file can be taken for another's.)
  */
 final class ResultFiles {
 
     private final Path dir;
+    private final Path outputs;
 
-    ResultFiles(Path dir) {
-        this.dir = dir;
+    /** @param outputDirectory the plugin's output directory, holding results/ and outputs/ */
+    ResultFiles(Path outputDirectory) {
+        this.dir = outputDirectory.resolve("results");
+        this.outputs = outputDirectory.resolve("outputs");
+    }
+
+    /** Where the results are, for messages. */
+    Path results() {
+        return dir;
+    }
+
+    /** Writes the outputs of {@code id}. */
+    void writeOutputs(String id, byte[] json) throws IOException {
+        PrivateFiles.writeAtomically(outputs.resolve(id + ".json"), json);
     }
 
     /**
@@ -54,6 +68,6 @@ final class ResultFiles {
 
     private void delete(String id) throws IOException {
         Files.deleteIfExists(dir.resolve(id + ".json"));
-        Files.deleteIfExists(dir.resolve(id + ".outputs.json"));
+        Files.deleteIfExists(outputs.resolve(id + ".json"));
     }
 }

@@ -59,7 +59,7 @@ public class Invocation {
 
     /**
      * Values to pick from the result: {@code <name>/json/pointer</name>} (RFC 6901). Each becomes the project
-     * property {@code lambda-invocation.<id>.<name>} and is listed in {@code results/<id>.outputs.json}.
+     * property {@code lambda-invocation.<id>.<name>} and is listed in {@code outputs/<id>.json}.
      */
     private Map<String, String> outputs = new LinkedHashMap<>();
 

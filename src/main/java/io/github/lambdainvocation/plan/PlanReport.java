@@ -86,7 +86,7 @@ public final class PlanReport {
                     ? ": recorded as done without a call"
                     : ": send the " + c.pending().event() + " call to " + c.pending().target().describe() + " again");
         }
-        if (c.deferred()) {
+        if (c.deferred() && c.action() != Action.CREATE && c.action() != Action.REFRESH) {
             why = why + " decided when it runs:";
         }
         if (c.calls().isEmpty()) {

@@ -115,7 +115,12 @@ public final class Planner {
             }
             planned.put(id, change.in(PlannedChange.Phase.APPLY, d.dependsOn()));
         }
-        changes.addAll(planned.values());
+        for (PlannedChange change : planned.values()) {
+            boolean recovered = state.pending().containsKey(change.id());
+            if (!(recovered && change.action() == Action.NO_OP)) {
+                changes.add(change); // after a recovery, "no-op" would only repeat its line
+            }
+        }
         return new Plan(changes);
     }
 
@@ -205,14 +210,14 @@ public final class Planner {
     private static PlannedChange deferred(DesiredInvocation d, RecordedInvocation r, CodeVersion code,
             boolean replace, List<String> changing) {
         PlannedChange tentative = change(d, r, code, replace);
+        String reads = INPUT + " once " + String.join(", ", changing) + " ran";
         List<String> reasons = new ArrayList<>();
         for (String reason : tentative.reasons()) {
-            reasons.add(reason.equals(INPUT) ? INPUT + " (after " + String.join(", ", changing) + ")" : reason);
+            if (!reason.equals(INPUT)) {
+                reasons.add(reason);
+            }
         }
-        if (!reasons.contains(INPUT + " (after " + String.join(", ", changing) + ")")
-                && tentative.action() != Action.CREATE && tentative.action() != Action.REFRESH) {
-            reasons.add(INPUT + " (after " + String.join(", ", changing) + ")");
-        }
+        reasons.add(reads);
         Action action = tentative.action() == Action.NO_OP
                 ? (d.scope() == LifecycleScope.CRUD ? Action.UPDATE : Action.REPLACE)
                 : tentative.action();

@@ -157,7 +157,7 @@ class BeyondTerraformTest {
 
         assertThat(outcome.results()).containsEntry("lambda-invocation.register.tenantId", "42")
                 .containsEntry("lambda-invocation.register.tenant", "{\"id\":42,\"name\":\"acme\"}");
-        assertThat(json(Files.readString(dir.resolve("out/results/register.outputs.json"))))
+        assertThat(json(Files.readString(dir.resolve("out/outputs/register.json"))))
                 .isEqualTo(json("{\"tenantId\": 42, \"tenant\": {\"id\": 42, \"name\": \"acme\"}}"));
 
         assertThatThrownBy(() -> engine().invoke(config(register.output("zone", "/tenant/zone")), parallel(10)))
@@ -172,12 +172,12 @@ class BeyondTerraformTest {
     void destroyRemovesTheOutputsFileWithTheResultFile() {
         lambda.enqueue("tenants", Reply.result("{\"tenant\": {\"id\": 42}}"));
         engine().invoke(config(crud("register", "tenants", "{}").output("tenantId", "/tenant/id")), parallel(10));
-        assertThat(dir.resolve("out/results/register.outputs.json")).exists();
+        assertThat(dir.resolve("out/outputs/register.json")).exists();
 
         engine().destroy(List.of("register"), Set.of(), false);
 
         assertThat(dir.resolve("out/results/register.json")).doesNotExist();
-        assertThat(dir.resolve("out/results/register.outputs.json")).doesNotExist();
+        assertThat(dir.resolve("out/outputs/register.json")).doesNotExist();
     }
 
     @Test
@@ -258,6 +258,26 @@ class BeyondTerraformTest {
         assertThatThrownBy(() -> engine().invoke(config(), new InvocationEngine.RunOptions(false, 10, Set.of(),
                 Set.of("a")))).hasMessageStartingWith("-Dlambda-invocation.acknowledge names [a], which has no"
                         + " interrupted call.");
+    }
+
+    @Test
+    void anAcknowledgedUpdateKeepsTheLastKnownResultForItsReaders() {
+        lambda.enqueue("fn", Reply.result("{\"id\": 7}"));
+        engine().invoke(config(crud("a", "fn", "{\"v\": 1}")), parallel(10));
+        State before = store.read();
+        var recorded = before.get("a").orElseThrow();
+        store.write(before.withPending(new PendingCall("a", recorded.target(), "update", "{}",
+                io.github.lambdainvocation.config.InvocationType.RequestResponse, java.time.Instant.now(),
+                new io.github.lambdainvocation.state.RecordedInvocation("a", recorded.target(), recorded.scope(),
+                        recorded.terraformKey(), recorded.triggers(), json("{\"v\": 2}"), null, null, null, false,
+                        List.of(), null))));
+
+        RunOutcome outcome = engine().invoke(config(crud("a", "fn", "{\"v\": 2}")),
+                new InvocationEngine.RunOptions(false, 10, Set.of(), Set.of("a")));
+
+        assertThat(lambda.requests()).hasSize(1);
+        assertThat(store.read().get("a").orElseThrow().input()).isEqualTo(json("{\"v\": 2}"));
+        assertThat(outcome.results()).containsEntry("lambda-invocation.a.result", "{\"id\": 7}");
     }
 
     @Test
