@@ -269,7 +269,7 @@ public final class PlanApplier {
                 try {
                     result = call(change, call, payload, pending.invocationType());
                 } catch (LambdaCallException e) {
-                    if (!(e.mayHaveRun() && !(e instanceof io.github.lambdainvocation.lambda.FunctionErrorException))) {
+                    if (!e.outcomeUnknown()) {
                         journal.abandon(change.id()); // the outcome is known: it did not succeed
                     }
                     throw failure(change, call, e);
@@ -408,7 +408,7 @@ public final class PlanApplier {
         if (deletedBefore) {
             text.append("The delete to the old target succeeded and is recorded ('").append(change.id())
                     .append("' is no longer in the state); the next run creates it again.");
-        } else if (e.mayHaveRun() && !(e instanceof io.github.lambdainvocation.lambda.FunctionErrorException)) {
+        } else if (e.outcomeUnknown()) {
             text.append("The call to '").append(change.id()).append("' stays recorded as sent with an unknown outcome;"
                     + " the next run shows it as interrupted and sends it again, unless it is acknowledged with"
                     + " -Dlambda-invocation.acknowledge=").append(change.id()).append('.');

@@ -8,6 +8,8 @@ import io.github.lambdainvocation.apply.PlanApplier;
 import io.github.lambdainvocation.config.CodeVersion;
 import io.github.lambdainvocation.config.ConfigurationException;
 import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.config.Placeholders;
+import io.github.lambdainvocation.config.Target;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.lambda.LambdaCallException;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
@@ -217,7 +219,7 @@ public final class InvocationEngine {
         }
         if (plan.hasCalls()) {
             // regions and credentials are configuration: find what is missing before anything is written
-            Map<io.github.lambdainvocation.config.Target, String> targets = new LinkedHashMap<>();
+            Map<Target, String> targets = new LinkedHashMap<>();
             plan.changes().forEach(c -> c.calls().forEach(call ->
                     targets.putIfAbsent(call.target(), "invocation '" + c.id() + "'")));
             try {
@@ -272,11 +274,11 @@ public final class InvocationEngine {
                     continue;
                 }
                 try {
-                    var values = io.github.lambdainvocation.config.Placeholders.outputs(d.id(), result, d.outputs());
+                    var values = Placeholders.outputs(d.id(), result, d.outputs());
                     var file = Json.object();
                     values.forEach((name, value) -> {
                         properties.put("lambda-invocation." + d.id() + "." + name,
-                                io.github.lambdainvocation.config.Placeholders.text(value));
+                                Placeholders.text(value));
                         file.set(name, value);
                     });
                     files.writeOutputs(d.id(), (Json.writePretty(file) + "\n").getBytes(StandardCharsets.UTF_8));

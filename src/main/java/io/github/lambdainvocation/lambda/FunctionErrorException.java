@@ -23,6 +23,12 @@ public final class FunctionErrorException extends LambdaCallException {
         this.payload = payload;
     }
 
+    /** The function ran and answered with its error: the outcome is known. */
+    @Override
+    public boolean outcomeUnknown() {
+        return false;
+    }
+
     /** {@code Unhandled} or {@code Handled}, as Lambda reported it. */
     public String errorKind() {
         return errorKind;

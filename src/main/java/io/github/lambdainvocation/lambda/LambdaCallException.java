@@ -26,4 +26,12 @@ public class LambdaCallException extends LambdaInvocationException {
     public boolean mayHaveRun() {
         return mayHaveRun;
     }
+
+    /**
+     * Whether nobody knows how the call ended: it may have run and no answer arrived (a timeout, a lost
+     * connection). Such a call stays recorded as pending, so the next run can say so.
+     */
+    public boolean outcomeUnknown() {
+        return mayHaveRun;
+    }
 }

@@ -295,11 +295,12 @@ public final class Planner {
             }
         }
         Graph teardown = new Graph(dependents);
-        List<String> order = teardown.cycle().isPresent() ? ids : teardown.order();
+        boolean cyclic = teardown.cycle().isPresent(); // recorded by hand or by an older run: keep the given order
+        List<String> order = cyclic ? ids : teardown.order();
         List<PlannedChange> changes = new ArrayList<>();
         for (String id : order) {
             RecordedInvocation r = state.get(id).orElseThrow();
-            List<String> after = teardown.cycle().isPresent() ? List.of() : dependents.get(id);
+            List<String> after = cyclic ? List.of() : dependents.get(id);
             PlannedChange removal = r.scope() == LifecycleScope.CRUD
                     ? new PlannedChange(id, Action.DELETE, List.of(reason), List.of(deleteCall(r)), r, null)
                     : new PlannedChange(id, Action.FORGET, List.of(reason), List.of(), r, null);
