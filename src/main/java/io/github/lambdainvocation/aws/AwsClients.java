@@ -164,6 +164,9 @@ public final class AwsClients implements AutoCloseable {
 
     private <T extends SdkAutoCloseable> T client(Service service, Region region, URI endpoint,
             java.util.function.Supplier<T> create) {
+        // resolved outside computeIfAbsent: assuming a role builds (and registers) an STS client of its own, and a
+        // ConcurrentHashMap must not be changed from inside its own computeIfAbsent ("Recursive update")
+        credentials();
         @SuppressWarnings("unchecked")
         T client = (T) clients.computeIfAbsent(service + "|" + region.id() + "|" + endpoint, k -> create.get());
         return client;
