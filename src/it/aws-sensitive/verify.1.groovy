@@ -1,4 +1,4 @@
-import io.github.lambdainvocation.lambda.Digests
+import io.github.lambdainvocation.model.Digests
 
 // the secret was really sent, and the function's answer quoted it
 assert context.lambda.payloads('fn-secret').size() == 1

@@ -1,7 +1,7 @@
 package io.github.lambdainvocation.apply;
 
 import io.github.lambdainvocation.plan.Action;
-import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.model.State;
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.config;
 
+import io.github.lambdainvocation.model.DesiredInvocation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,12 @@
 package io.github.lambdainvocation.config;
 
+import io.github.lambdainvocation.payload.Placeholders;
+import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.model.Durations;
+import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.LifecycleScope;
+import io.github.lambdainvocation.model.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
@@ -116,7 +123,7 @@ public final class InvocationValidator {
                     .toList());
         }
         if (problems.isEmpty()) {
-            new io.github.lambdainvocation.plan.Graph(edges).cycle().ifPresent(cycle -> problems.add(
+            new io.github.lambdainvocation.model.Graph(edges).cycle().ifPresent(cycle -> problems.add(
                     "invocations depend on each other in a cycle: " + String.join(" -> ", cycle)
                             + " (through <dependsOn> or the placeholders of their inputs)"));
         }

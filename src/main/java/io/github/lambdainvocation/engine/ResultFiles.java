@@ -1,8 +1,8 @@
 package io.github.lambdainvocation.engine;
 
 import io.github.lambdainvocation.files.PrivateFiles;
-import io.github.lambdainvocation.state.RecordedInvocation;
-import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.model.RecordedInvocation;
+import io.github.lambdainvocation.model.State;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

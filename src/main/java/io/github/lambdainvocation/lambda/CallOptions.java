@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.lambda;
 
-import io.github.lambdainvocation.config.InvocationType;
+import io.github.lambdainvocation.model.InvocationType;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,7 @@
 package io.github.lambdainvocation.lambda;
 
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Digests;
+import io.github.lambdainvocation.model.Target;
 
 /** The function ran and reported an error ({@code X-Amz-Function-Error}). */
 public final class FunctionErrorException extends LambdaCallException {

@@ -1,7 +1,7 @@
 package io.github.lambdainvocation.lambda;
 
 import io.github.lambdainvocation.LambdaInvocationException;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Target;
 
 /**
  * An invocation that did not succeed: Lambda refused it, the function failed, or no answer arrived.

@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.lambda;
 
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Target;
 
 /** Sends one synchronous (RequestResponse) invocation. */
 public interface LambdaInvoker extends AutoCloseable {
@@ -22,7 +22,7 @@ public interface LambdaInvoker extends AutoCloseable {
     default void prepare(java.util.Map<Target, String> targets) throws LambdaCallException {}
 
     /** The code the function runs for {@code target}'s qualifier (GetFunction). */
-    io.github.lambdainvocation.config.CodeVersion codeVersion(Target target) throws LambdaCallException;
+    io.github.lambdainvocation.model.CodeVersion codeVersion(Target target) throws LambdaCallException;
 
     /** A DryRun invocation: checks that the function exists and may be invoked, without running it. */
     void dryRun(Target target, byte[] payload) throws LambdaCallException;

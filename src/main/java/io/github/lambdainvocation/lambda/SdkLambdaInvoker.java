@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.aws.AwsClients;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
 import java.net.ConnectException;
@@ -90,7 +90,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 + target.region())) {
             awaitReady(client, target);
         }
-        boolean async = call.type() == io.github.lambdainvocation.config.InvocationType.Event;
+        boolean async = call.type() == io.github.lambdainvocation.model.InvocationType.Event;
         InvokeRequest request = InvokeRequest.builder()
                 .functionName(target.functionName())
                 .qualifier(target.qualifier())
@@ -148,12 +148,12 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     }
 
     @Override
-    public io.github.lambdainvocation.config.CodeVersion codeVersion(Target target) {
+    public io.github.lambdainvocation.model.CodeVersion codeVersion(Target target) {
         LambdaClient client = clientFor(target);
         try {
             FunctionConfiguration f = client.getFunction(r -> r.functionName(target.functionName())
                     .qualifier(target.qualifier())).configuration();
-            return new io.github.lambdainvocation.config.CodeVersion(f.codeSha256(), f.version());
+            return new io.github.lambdainvocation.model.CodeVersion(f.codeSha256(), f.version());
         } catch (AwsServiceException e) {
             if (e.statusCode() == 403 || "AccessDeniedException".equals(errorCode(e))) {
                 throw new LambdaCallException(target, "Could not read the code version of " + target.describe()

@@ -4,9 +4,9 @@ import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.aws.AwsClients;
 import io.github.lambdainvocation.aws.AwsSettings;
-import io.github.lambdainvocation.config.ConfigurationException;
-import io.github.lambdainvocation.config.DesiredInvocation;
-import io.github.lambdainvocation.config.Durations;
+import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.model.Durations;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.engine.InvocationEngine;
@@ -271,7 +271,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         S3Location s3 = S3Location.parse(location, location.equals(blankToNull(stateS3Uri)) ? "<stateS3Uri>"
                 : "-Dlambda-invocation.importFrom");
         S3StateStore.Settings store = new S3StateStore.Settings(s3, blankToNull(stateS3KmsKeyId),
-                blankToNull(stateS3ExpectedBucketOwner), Durations.parse(lockTimeout, "<lockTimeout>"),
+                blankToNull(stateS3ExpectedBucketOwner), duration(lockTimeout, "<lockTimeout>"),
                 Duration.ofSeconds(2));
         return new S3StateStore(aws.s3(aws.regions().resolve(blankToNull(stateS3Region), "the state bucket")), store,
                 thisBuild(), console(), Clock.systemUTC(), false);
@@ -318,7 +318,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         if (!arn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
             throw new ConfigurationException("<roleArn> '" + arn + "' is not a role ARN (arn:aws:iam::<account>:role/<name>)");
         }
-        Duration duration = Durations.parse(roleDuration, "<roleDuration>");
+        Duration duration = duration(roleDuration, "<roleDuration>");
         if (duration.compareTo(Duration.ofMinutes(15)) < 0 || duration.compareTo(Duration.ofHours(12)) > 0) {
             throw new ConfigurationException("<roleDuration> '" + roleDuration + "' must be from 15m to 12h");
         }
@@ -357,7 +357,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     private InvocationEngine engine(AwsClients aws, StateStore store) {
         Console console = console();
         SdkLambdaInvoker.Options options = new SdkLambdaInvoker.Options(SdkLambdaInvoker.RetryRules.DEFAULT,
-                waitForFunction, Durations.parse(functionWaitTimeout, "<functionWaitTimeout>"), Duration.ofSeconds(2));
+                waitForFunction, duration(functionWaitTimeout, "<functionWaitTimeout>"), Duration.ofSeconds(2));
         return new InvocationEngine(
                 store,
                 () -> new SdkLambdaInvoker(aws, options, console, false),
@@ -428,6 +428,15 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         } catch (URISyntaxException e) {
             throw new ConfigurationException(element + " '" + value + "' is not a usable URL: "
                     + e.getReason() + " (for example http://127.0.0.1:4566)");
+        }
+    }
+
+    /** Parses the duration a POM element holds, failing with a message that names it. */
+    private static Duration duration(String text, String element) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(element + " '" + text + "' " + e.getMessage());
         }
     }
 }

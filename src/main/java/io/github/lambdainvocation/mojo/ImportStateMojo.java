@@ -2,7 +2,7 @@ package io.github.lambdainvocation.mojo;
 
 import javax.inject.Inject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import io.github.lambdainvocation.config.ConfigurationException;
+import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import io.github.lambdainvocation.state.StateStore;
 import org.apache.maven.plugins.annotations.Mojo;

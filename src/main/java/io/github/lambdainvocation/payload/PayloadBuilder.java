@@ -3,7 +3,7 @@ package io.github.lambdainvocation.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdainvocation.json.Json;
-import io.github.lambdainvocation.plan.PlannedCall;
+import io.github.lambdainvocation.payload.PlannedCall;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.payload.PlannedCall;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdainvocation.json.Json;
@@ -56,7 +57,7 @@ public final class PlanReport {
             }
             if (c.desired() != null) {
                 if (c.desired().sensitive()) {
-                    n.put("inputSha256", io.github.lambdainvocation.lambda.Digests.sha256(
+                    n.put("inputSha256", io.github.lambdainvocation.model.Digests.sha256(
                             io.github.lambdainvocation.json.Json.write(c.desired().input())));
                 } else {
                     n.set("input", c.desired().input());

@@ -1,7 +1,8 @@
 package io.github.lambdainvocation.plan;
 
-import io.github.lambdainvocation.config.DesiredInvocation;
-import io.github.lambdainvocation.state.RecordedInvocation;
+import io.github.lambdainvocation.payload.PlannedCall;
+import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.model.RecordedInvocation;
 import java.util.List;
 
 /**
@@ -33,9 +34,9 @@ public record PlannedChange(
         Phase phase,
         List<String> after,
         boolean deferred,
-        io.github.lambdainvocation.config.CodeVersion code,
+        io.github.lambdainvocation.model.CodeVersion code,
         boolean replaceRequested,
-        io.github.lambdainvocation.state.PendingCall pending) {
+        io.github.lambdainvocation.model.PendingCall pending) {
 
     public static final String NEW = "new";
     public static final String REMOVED = "removed";

@@ -1,13 +1,15 @@
 package io.github.lambdainvocation.plan;
 
-import io.github.lambdainvocation.config.CodeVersion;
-import io.github.lambdainvocation.config.ConfigurationException;
-import io.github.lambdainvocation.config.DesiredInvocation;
-import io.github.lambdainvocation.config.LifecycleScope;
+import io.github.lambdainvocation.payload.PlannedCall;
+import io.github.lambdainvocation.model.Graph;
+import io.github.lambdainvocation.model.CodeVersion;
+import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.model.LifecycleScope;
 import io.github.lambdainvocation.json.Json;
-import io.github.lambdainvocation.state.PendingCall;
-import io.github.lambdainvocation.state.RecordedInvocation;
-import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.model.PendingCall;
+import io.github.lambdainvocation.model.RecordedInvocation;
+import io.github.lambdainvocation.model.State;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.state;
 
+import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

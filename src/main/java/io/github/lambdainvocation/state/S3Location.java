@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.state;
 
-import io.github.lambdainvocation.config.ConfigurationException;
+import io.github.lambdainvocation.ConfigurationException;
 
 /**
  * Where an S3 state lives: {@code s3://bucket/path/to/state.json}.

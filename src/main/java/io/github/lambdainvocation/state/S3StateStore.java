@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.state;
 
+import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.Console;
 import java.time.Clock;
 import java.time.Duration;

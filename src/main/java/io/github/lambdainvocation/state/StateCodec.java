@@ -1,11 +1,14 @@
 package io.github.lambdainvocation.state;
 
+import io.github.lambdainvocation.model.PendingCall;
+import io.github.lambdainvocation.model.RecordedInvocation;
+import io.github.lambdainvocation.model.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.lambdainvocation.config.CodeVersion;
-import io.github.lambdainvocation.config.InvocationType;
-import io.github.lambdainvocation.config.LifecycleScope;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.CodeVersion;
+import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.LifecycleScope;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
 import java.nio.charset.StandardCharsets;

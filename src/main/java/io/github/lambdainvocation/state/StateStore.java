@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.state;
 
+import io.github.lambdainvocation.model.State;
 import java.util.Optional;
 
 /** Where the state lives: a local file, or an object in S3. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.lambdainvocation.Console;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.lambda.InvocationResult;
 import io.github.lambdainvocation.lambda.LambdaCallException;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;

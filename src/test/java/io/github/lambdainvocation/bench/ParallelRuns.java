@@ -1,7 +1,7 @@
 package io.github.lambdainvocation.bench;
 
 import io.github.lambdainvocation.Console;
-import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.engine.InvocationEngine;

@@ -1,5 +1,9 @@
 package io.github.lambdainvocation.config;
 
+import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.model.LifecycleScope;
+import io.github.lambdainvocation.model.Target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

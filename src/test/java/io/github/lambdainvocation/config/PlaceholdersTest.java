@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.config;
 
+import io.github.lambdainvocation.payload.Placeholders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdainvocation.apply.ApplyFailedException;
-import io.github.lambdainvocation.config.ConfigurationException;
-import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.state.LocalStateStore;
-import io.github.lambdainvocation.state.PendingCall;
-import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.model.PendingCall;
+import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.testing.RecordingConsole;
 import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
@@ -226,8 +226,8 @@ class BeyondTerraformTest {
         var then = before.get("a").orElseThrow();
         String payload = "{\"v\":2,\"tf\":{\"action\":\"update\",\"prev_input\":{\"v\":1}}}";
         store.write(before.withPending(new PendingCall("a", then.target(), "update", payload,
-                io.github.lambdainvocation.config.InvocationType.RequestResponse, java.time.Instant.now(),
-                new io.github.lambdainvocation.state.RecordedInvocation("a", then.target(), then.scope(),
+                io.github.lambdainvocation.model.InvocationType.RequestResponse, java.time.Instant.now(),
+                new io.github.lambdainvocation.model.RecordedInvocation("a", then.target(), then.scope(),
                         then.terraformKey(), then.triggers(), json("{\"v\": 2}"), null, null, null, false,
                         List.of(), null))));
 
@@ -249,7 +249,7 @@ class BeyondTerraformTest {
         State before = store.read();
         var then = before.get("a").orElseThrow();
         store.write(before.withPending(new PendingCall("a", then.target(), "delete", "{}",
-                io.github.lambdainvocation.config.InvocationType.RequestResponse, java.time.Instant.now(), null)));
+                io.github.lambdainvocation.model.InvocationType.RequestResponse, java.time.Instant.now(), null)));
 
         engine().invoke(config(), new InvocationEngine.RunOptions(false, 10, Set.of(), Set.of("a")));
 
@@ -267,8 +267,8 @@ class BeyondTerraformTest {
         State before = store.read();
         var recorded = before.get("a").orElseThrow();
         store.write(before.withPending(new PendingCall("a", recorded.target(), "update", "{}",
-                io.github.lambdainvocation.config.InvocationType.RequestResponse, java.time.Instant.now(),
-                new io.github.lambdainvocation.state.RecordedInvocation("a", recorded.target(), recorded.scope(),
+                io.github.lambdainvocation.model.InvocationType.RequestResponse, java.time.Instant.now(),
+                new io.github.lambdainvocation.model.RecordedInvocation("a", recorded.target(), recorded.scope(),
                         recorded.terraformKey(), recorded.triggers(), json("{\"v\": 2}"), null, null, null, false,
                         List.of(), null))));
 

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdainvocation.apply.ApplyFailedException;
-import io.github.lambdainvocation.config.ConfigurationException;
-import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
 import io.github.lambdainvocation.state.LocalStateStore;
-import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
 import io.github.lambdainvocation.testing.RecordingConsole;
@@ -319,7 +319,7 @@ class InvocationEngineTest {
 
         String status = Files.readString(dir.resolve("out/status.json"));
         assertThat(status).doesNotContain("hunter2")
-                .contains("\"inputSha256\" : \"" + io.github.lambdainvocation.lambda.Digests.sha256("{\"pw\":\"hunter2\"}")
+                .contains("\"inputSha256\" : \"" + io.github.lambdainvocation.model.Digests.sha256("{\"pw\":\"hunter2\"}")
                         + "\"")
                 .contains("\"input\" : {\n      \"a\" : 1\n    }");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdainvocation.Console;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.aws.AwsClients;
 import io.github.lambdainvocation.aws.AwsSettings;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;

@@ -3,9 +3,9 @@ package io.github.lambdainvocation.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
-import io.github.lambdainvocation.plan.PlannedCall;
+import io.github.lambdainvocation.payload.PlannedCall;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.model.Graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;

@@ -1,17 +1,18 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.payload.PlannedCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdainvocation.config.CodeVersion;
-import io.github.lambdainvocation.config.ConfigurationException;
-import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.model.CodeVersion;
+import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
-import io.github.lambdainvocation.config.InvocationType;
+import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.config.InvocationValidator;
-import io.github.lambdainvocation.state.PendingCall;
-import io.github.lambdainvocation.state.RecordedInvocation;
-import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.model.PendingCall;
+import io.github.lambdainvocation.model.RecordedInvocation;
+import io.github.lambdainvocation.model.State;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,13 +1,14 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.payload.PlannedCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lambdainvocation.config.DesiredInvocation;
+import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.json.Json;
-import io.github.lambdainvocation.state.RecordedInvocation;
-import io.github.lambdainvocation.state.State;
+import io.github.lambdainvocation.model.RecordedInvocation;
+import io.github.lambdainvocation.model.State;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

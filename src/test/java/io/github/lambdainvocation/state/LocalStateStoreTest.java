@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.state;
 
+import io.github.lambdainvocation.model.PendingCall;
+import io.github.lambdainvocation.model.State;
 import static io.github.lambdainvocation.testing.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -104,12 +106,12 @@ class LocalStateStoreTest {
     @Test
     void pendingCallsAreWrittenAndReadBack() throws Exception {
         LocalStateStore store = new LocalStateStore(dir.resolve("state.json"));
-        var pending = new PendingCall("seed", new io.github.lambdainvocation.config.Target("fn", "7", "eu-west-1"),
-                "update", "{\"a\":2}", io.github.lambdainvocation.config.InvocationType.RequestResponse,
+        var pending = new PendingCall("seed", new io.github.lambdainvocation.model.Target("fn", "7", "eu-west-1"),
+                "update", "{\"a\":2}", io.github.lambdainvocation.model.InvocationType.RequestResponse,
                 java.time.Instant.parse("2026-11-27T11:00:00Z"), record("seed", "{\"a\":2}"));
         State state = State.of(List.of(record("seed", "{\"a\":1}")), List.of(pending,
                 new PendingCall("gone", pending.target(), "delete", "{}",
-                        io.github.lambdainvocation.config.InvocationType.Event, pending.startedAt(), null)));
+                        io.github.lambdainvocation.model.InvocationType.Event, pending.startedAt(), null)));
 
         store.write(state);
 

@@ -1,11 +1,12 @@
 package io.github.lambdainvocation.state;
 
+import io.github.lambdainvocation.model.State;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.lambdainvocation.Console;
-import io.github.lambdainvocation.config.ConfigurationException;
+import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.testing.LocalS3;
 import io.github.lambdainvocation.testing.S3Clients;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.state;
 
+import io.github.lambdainvocation.model.State;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,10 @@
 package io.github.lambdainvocation.testing;
 
-import io.github.lambdainvocation.config.LifecycleScope;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.LifecycleScope;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
-import io.github.lambdainvocation.state.RecordedInvocation;
+import io.github.lambdainvocation.model.RecordedInvocation;
 import java.time.Instant;
 import java.util.TreeMap;
 

@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.config;
+package io.github.lambdainvocation.model;
 
 /**
  * The code a function runs, as GetFunction reports it for a qualifier: with {@code triggerOnCodeChange}, a new

@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.config;
+package io.github.lambdainvocation.model;
 
 import java.util.Arrays;
 import java.util.Optional;

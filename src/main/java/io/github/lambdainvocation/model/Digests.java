@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.lambda;
+package io.github.lambdainvocation.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.plan;
+package io.github.lambdainvocation.model;
 
 import java.util.ArrayList;
 import java.util.Collections;

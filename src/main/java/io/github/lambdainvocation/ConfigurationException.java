@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.config;
+package io.github.lambdainvocation;
 
 import io.github.lambdainvocation.LambdaInvocationException;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.github.lambdainvocation.state;
+package io.github.lambdainvocation.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lambdainvocation.config.LifecycleScope;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.LifecycleScope;
+import io.github.lambdainvocation.model.Target;
 import java.time.Instant;
 import java.util.SortedMap;
 
@@ -34,7 +34,7 @@ public record RecordedInvocation(
         Instant invokedAt,
         boolean sensitive,
         java.util.List<String> dependsOn,
-        io.github.lambdainvocation.config.CodeVersion code) {
+        io.github.lambdainvocation.model.CodeVersion code) {
 
     public RecordedInvocation {
         dependsOn = dependsOn == null ? java.util.List.of() : java.util.List.copyOf(dependsOn);

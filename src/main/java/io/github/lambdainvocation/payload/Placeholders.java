@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.config;
+package io.github.lambdainvocation.payload;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;

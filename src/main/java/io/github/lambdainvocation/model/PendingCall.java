@@ -1,7 +1,7 @@
-package io.github.lambdainvocation.state;
+package io.github.lambdainvocation.model;
 
-import io.github.lambdainvocation.config.InvocationType;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.Target;
 import java.time.Instant;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.state;
+package io.github.lambdainvocation.model;
 
 import java.util.Collections;
 import java.util.Optional;

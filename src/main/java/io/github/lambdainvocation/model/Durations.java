@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.config;
+package io.github.lambdainvocation.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -25,14 +25,5 @@ public final class Durations {
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofSeconds(n);
         };
-    }
-
-    /** Parses the value of a POM element, failing with a message that names it. */
-    public static Duration parse(String text, String element) {
-        try {
-            return parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(element + " '" + text + "' " + e.getMessage());
-        }
     }
 }

@@ -1,6 +1,7 @@
-package io.github.lambdainvocation.config;
+package io.github.lambdainvocation.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdainvocation.payload.Placeholders;
 import java.util.SortedMap;
 
 /**

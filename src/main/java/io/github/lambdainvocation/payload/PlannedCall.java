@@ -1,7 +1,7 @@
-package io.github.lambdainvocation.plan;
+package io.github.lambdainvocation.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lambdainvocation.config.Target;
+import io.github.lambdainvocation.model.Target;
 import java.util.Objects;
 
 /**
