@@ -4,6 +4,8 @@ import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.InvocationSpec;
+import io.github.lambdainvocation.payload.Placeholders;
 import io.github.lambdainvocation.lambda.CallOptions;
 import io.github.lambdainvocation.lambda.InvocationResult;
 import io.github.lambdainvocation.lambda.LambdaCallException;
@@ -290,7 +292,7 @@ public final class PlanApplier {
     private static PlannedChange decide(PlannedChange planned, State now) {
         DesiredInvocation resolved;
         try {
-            resolved = planned.desired().resolved(id -> now.get(id).map(RecordedInvocation::result).orElse(null));
+            resolved = Placeholders.resolve(planned.desired(), id -> now.get(id).map(RecordedInvocation::result).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new LambdaInvocationException("Invocation '" + planned.id() + "': "
                     + planned.desired().inputSource() + " reads " + e.getMessage() + ". Nothing was sent for it.",
@@ -309,8 +311,7 @@ public final class PlanApplier {
             return null;
         }
         DesiredInvocation d = change.desired();
-        return new RecordedInvocation(d.id(), d.target(), d.scope(), d.terraformKey(), d.triggers(), d.input(), null,
-                null, null, d.sensitive(), d.dependsOn(), change.code());
+        return RecordedInvocation.of(d.id(), d.spec());
     }
 
     private InvocationResult call(PlannedChange change, PlannedCall call, byte[] payload, InvocationType type) {
@@ -338,9 +339,9 @@ public final class PlanApplier {
     }
 
     private static void checkSize(PlannedChange change, PlannedCall call, byte[] payload) {
-        if (payload.length > PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES) {
+        if (payload.length > io.github.lambdainvocation.model.Defaults.MAX_SYNC_PAYLOAD_BYTES) {
             throw new LambdaInvocationException("Invocation '" + change.id() + "': its " + call.event() + " payload is "
-                    + payload.length + " bytes, over Lambda's limit of " + PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES
+                    + payload.length + " bytes, over Lambda's limit of " + io.github.lambdainvocation.model.Defaults.MAX_SYNC_PAYLOAD_BYTES
                     + " bytes (6 MB). Nothing was sent for it.", true);
         }
     }
@@ -349,16 +350,17 @@ public final class PlanApplier {
         if (change.pending() != null) {
             return change.pending().invocationType();
         }
-        return change.desired() != null ? change.desired().invocationType() : InvocationType.RequestResponse;
+        return change.desired() != null ? change.desired().spec().invocationType() : InvocationType.RequestResponse;
     }
 
     /** The configured timeout; sensitive when either the configuration or the record says so. */
     private static CallOptions callOptions(PlannedChange change, InvocationType type) {
         DesiredInvocation d = change.desired();
         RecordedInvocation r = change.recorded();
-        boolean sensitive = (d != null && d.sensitive()) || (r != null && r.sensitive())
-                || (change.pending() != null && change.pending().then() != null && change.pending().then().sensitive());
-        return new CallOptions(d != null ? d.timeout() : CallOptions.DEFAULT_TIMEOUT, sensitive, type);
+        boolean sensitive = (d != null && d.spec().sensitive()) || (r != null && r.spec().sensitive())
+                || (change.pending() != null && change.pending().then() != null
+                        && change.pending().then().spec().sensitive());
+        return new CallOptions(d != null ? d.timeout() : io.github.lambdainvocation.model.Defaults.CALL_TIMEOUT, sensitive, type);
     }
 
     private static String indent(String text) {
@@ -391,9 +393,9 @@ public final class PlanApplier {
             return state;
         }
         RecordedInvocation previous = change.recorded();
-        return state.with(new RecordedInvocation(d.id(), d.target(), d.scope(), d.terraformKey(), d.triggers(),
-                d.input(), previous.result(), previous.executedVersion(), previous.invokedAt(), d.sensitive(),
-                d.dependsOn(), change.code() != null ? change.code() : previous.code()));
+        InvocationSpec spec = d.spec().code() != null ? d.spec() : d.spec().withCode(previous.spec().code());
+        return state.with(new RecordedInvocation(d.id(), spec, previous.result(), previous.executedVersion(),
+                previous.invokedAt()));
     }
 
     private static LambdaInvocationException failure(PlannedChange change, PlannedCall call, LambdaCallException e) {

@@ -284,7 +284,7 @@ public final class InvocationEngine {
                     files.writeOutputs(d.id(), (Json.writePretty(file) + "\n").getBytes(StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException e) {
                     problems.add("invocation '" + d.id() + "': <outputs> " + e.getMessage()
-                            + (d.sensitive() ? "" : " (the result is in " + dir.resolve(d.id() + ".json") + ")"));
+                            + (d.spec().sensitive() ? "" : " (the result is in " + dir.resolve(d.id() + ".json") + ")"));
                 }
             }
             if (!problems.isEmpty()) {
@@ -368,11 +368,11 @@ public final class InvocationEngine {
             }
             for (PlannedCall call : change.calls()) {
                 int size = PayloadBuilder.build(call).length;
-                if (size > PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES) {
+                if (size > io.github.lambdainvocation.model.Defaults.MAX_SYNC_PAYLOAD_BYTES) {
                     String source = change.desired() != null ? change.desired().inputSource() : "the recorded input";
                     problems.add("invocation '" + change.id() + "': " + source + " makes the " + call.event()
                             + " payload " + size + " bytes, over Lambda's limit of "
-                            + PayloadBuilder.MAX_SYNC_PAYLOAD_BYTES + " bytes (6 MB) for a synchronous invocation");
+                            + io.github.lambdainvocation.model.Defaults.MAX_SYNC_PAYLOAD_BYTES + " bytes (6 MB) for a synchronous invocation");
                 }
             }
         }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 
 /**
  * The one place that knows how JSON is read, compared and written.
@@ -32,14 +31,6 @@ public final class Json {
 
     private static final ObjectMapper PRETTY = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Two numbers are equal when they are the same number, whatever their spelling (1, 1.0, 1e0). */
-    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue());
-        }
-        return a.equals(b) ? 0 : 1;
-    };
-
     private Json() {}
 
     /** Parses one JSON value; {@link JsonSyntaxException} says where the text is wrong. */
@@ -55,14 +46,6 @@ public final class Json {
             int column = at == null ? -1 : at.getColumnNr();
             throw new JsonSyntaxException(e.getOriginalMessage(), line, column);
         }
-    }
-
-    /** Whether two JSON values are the same value: key order, spacing and number spelling do not matter. */
-    public static boolean sameValue(JsonNode a, JsonNode b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return a.equals(SAME_VALUE, b);
     }
 
     /** Compact JSON text. */

@@ -12,10 +12,7 @@ import java.time.Duration;
  */
 public record CallOptions(Duration timeout, boolean sensitive, InvocationType type) {
 
-    /** Lambda's 15-minute limit plus a margin for the network. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15).plusSeconds(30);
-
-    public static final CallOptions DEFAULT = new CallOptions(DEFAULT_TIMEOUT, false, InvocationType.RequestResponse);
+    public static final CallOptions DEFAULT = new CallOptions(io.github.lambdainvocation.model.Defaults.CALL_TIMEOUT, false, InvocationType.RequestResponse);
 
     public CallOptions(Duration timeout, boolean sensitive) {
         this(timeout, sensitive, InvocationType.RequestResponse);

@@ -7,7 +7,6 @@ import io.github.lambdainvocation.aws.AwsSettings;
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Durations;
-import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
@@ -221,18 +220,12 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
 
     /** The configured invocations, checked; fails before anything else happens when any is wrong. */
     protected List<DesiredInvocation> desiredInvocations() {
-        return new InvocationValidator(region, project.getBasedir().toPath()).validate(settings());
+        return new InvocationValidator(region, project.getBasedir().toPath()).validate(invocations == null ? List.of() : invocations);
     }
 
     /** The configured ids in configuration order, unchecked (destroy needs no more). */
     protected List<String> configuredIds() {
-        List<String> ids = new ArrayList<>();
-        for (InvocationSettings s : settings()) {
-            if (s.id() != null && !s.id().isBlank()) {
-                ids.add(s.id());
-            }
-        }
-        return ids;
+        return InvocationValidator.ids(invocations == null ? List.of() : invocations);
     }
 
     /** The options of a run that may change the state. */
@@ -365,31 +358,6 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
                 Clock.systemUTC(),
                 outputDirectory.toPath(),
                 printLogs);
-    }
-
-    private List<InvocationSettings> settings() {
-        List<InvocationSettings> all = new ArrayList<>();
-        if (invocations == null) {
-            return all;
-        }
-        for (Invocation i : invocations) {
-            all.add(InvocationSettings.withId(i.getId())
-                    .functionName(i.getFunctionName())
-                    .input(i.getInput())
-                    .inputFile(i.getInputFile() == null ? null : i.getInputFile().toPath())
-                    .lifecycleScope(i.getLifecycleScope())
-                    .qualifier(i.getQualifier())
-                    .region(i.getRegion())
-                    .terraformKey(i.getTerraformKey())
-                    .triggers(i.getTriggers())
-                    .timeout(i.getTimeout())
-                    .sensitive(i.isSensitive())
-                    .dependsOn(i.getDependsOn())
-                    .outputs(i.getOutputs())
-                    .invocationType(i.getInvocationType())
-                    .triggerOnCodeChange(i.isTriggerOnCodeChange()));
-        }
-        return all;
     }
 
     /** This build, as a lock names it. */

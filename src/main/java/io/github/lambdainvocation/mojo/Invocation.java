@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.mojo;
 
+import io.github.lambdainvocation.config.InvocationValidator;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * One {@code <invocation>} of the plugin configuration. Maven fills the fields by name; the core checks them.
  */
-public class Invocation {
+public class Invocation implements InvocationValidator.RawInvocation {
 
     /** Required. Unique, letters, digits, '.', '_' and '-': the key of this invocation in the state. */
     private String id;
@@ -75,6 +76,7 @@ public class Invocation {
      */
     private boolean triggerOnCodeChange;
 
+    @Override
     public String getId() {
         return id;
     }
@@ -83,6 +85,7 @@ public class Invocation {
         this.id = id;
     }
 
+    @Override
     public String getFunctionName() {
         return functionName;
     }
@@ -91,6 +94,7 @@ public class Invocation {
         this.functionName = functionName;
     }
 
+    @Override
     public String getInput() {
         return input;
     }
@@ -99,6 +103,7 @@ public class Invocation {
         this.input = input;
     }
 
+    @Override
     public File getInputFile() {
         return inputFile;
     }
@@ -107,6 +112,7 @@ public class Invocation {
         this.inputFile = inputFile;
     }
 
+    @Override
     public String getLifecycleScope() {
         return lifecycleScope;
     }
@@ -115,6 +121,7 @@ public class Invocation {
         this.lifecycleScope = lifecycleScope;
     }
 
+    @Override
     public String getQualifier() {
         return qualifier;
     }
@@ -123,6 +130,7 @@ public class Invocation {
         this.qualifier = qualifier;
     }
 
+    @Override
     public String getRegion() {
         return region;
     }
@@ -131,6 +139,7 @@ public class Invocation {
         this.region = region;
     }
 
+    @Override
     public String getTerraformKey() {
         return terraformKey;
     }
@@ -139,6 +148,7 @@ public class Invocation {
         this.terraformKey = terraformKey;
     }
 
+    @Override
     public List<String> getDependsOn() {
         return dependsOn;
     }
@@ -147,6 +157,7 @@ public class Invocation {
         this.dependsOn = dependsOn;
     }
 
+    @Override
     public Map<String, String> getOutputs() {
         return outputs;
     }
@@ -155,6 +166,7 @@ public class Invocation {
         this.outputs = outputs;
     }
 
+    @Override
     public String getInvocationType() {
         return invocationType;
     }
@@ -163,6 +175,7 @@ public class Invocation {
         this.invocationType = invocationType;
     }
 
+    @Override
     public boolean isTriggerOnCodeChange() {
         return triggerOnCodeChange;
     }
@@ -171,6 +184,7 @@ public class Invocation {
         this.triggerOnCodeChange = triggerOnCodeChange;
     }
 
+    @Override
     public String getTimeout() {
         return timeout;
     }
@@ -179,6 +193,7 @@ public class Invocation {
         this.timeout = timeout;
     }
 
+    @Override
     public boolean isSensitive() {
         return sensitive;
     }
@@ -187,6 +202,7 @@ public class Invocation {
         this.sensitive = sensitive;
     }
 
+    @Override
     public Map<String, String> getTriggers() {
         return triggers;
     }

@@ -17,9 +17,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PayloadBuilder {
 
-    /** Lambda's limit for a synchronous (RequestResponse) request payload: 6 MB. */
-    public static final int MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
-
     private PayloadBuilder() {}
 
     public static byte[] build(PlannedCall call) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
+import io.github.lambdainvocation.model.DesiredInvocation;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,25 @@ public final class Placeholders {
             return null;
         });
         return found;
+    }
+
+    /** Whether the input of {@code d} reads the results of other invocations. */
+    public static boolean readsResults(DesiredInvocation d) {
+        return !find(d.spec().input()).isEmpty();
+    }
+
+    /**
+     * {@code d} with its placeholders replaced by the results of the invocations it reads; a CREATE_ONLY or
+     * EVERY_RUN input with placeholders is then sent as compact JSON rather than as written.
+     *
+     * @throws IllegalArgumentException naming the placeholder when its value cannot be found
+     */
+    public static DesiredInvocation resolve(DesiredInvocation d, Function<String, String> resultOf) {
+        if (!readsResults(d)) {
+            return d;
+        }
+        JsonNode value = resolve(d.spec().input(), resultOf);
+        return d.with(d.spec().withInput(value), Json.write(value));
     }
 
     /** A problem of a placeholder's pointer (not a pointer), or null when it is fine. */

@@ -56,11 +56,11 @@ public final class PlanReport {
                 n.put("deferred", true);
             }
             if (c.desired() != null) {
-                if (c.desired().sensitive()) {
+                if (c.desired().spec().sensitive()) {
                     n.put("inputSha256", io.github.lambdainvocation.model.Digests.sha256(
-                            io.github.lambdainvocation.json.Json.write(c.desired().input())));
+                            io.github.lambdainvocation.json.Json.write(c.desired().spec().input())));
                 } else {
-                    n.set("input", c.desired().input());
+                    n.set("input", c.desired().spec().input());
                 }
             }
             ArrayNode reasons = n.putArray("reasons");

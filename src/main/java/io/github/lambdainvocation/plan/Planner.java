@@ -6,6 +6,9 @@ import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.LifecycleScope;
+import io.github.lambdainvocation.model.InvocationSpec;
+import io.github.lambdainvocation.payload.Placeholders;
+import java.util.EnumSet;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.model.PendingCall;
 import io.github.lambdainvocation.model.RecordedInvocation;
@@ -44,15 +47,6 @@ import java.util.Set;
  */
 public final class Planner {
 
-    public static final String FUNCTION_NAME = "functionName";
-    public static final String QUALIFIER = "qualifier";
-    public static final String REGION = "region";
-    public static final String TRIGGERS = "triggers";
-    public static final String CODE = "code";
-    public static final String INPUT = "input";
-    public static final String LIFECYCLE_SCOPE = "lifecycleScope";
-    public static final String TERRAFORM_KEY = "terraformKey";
-    public static final String SENSITIVE = "sensitive";
     public static final String REPLACE_REQUESTED = "replace requested";
     public static final String EVERY_RUN = "every run";
     public static final String OUTCOME_UNKNOWN = "outcome unknown";
@@ -90,12 +84,12 @@ public final class Planner {
         Map<String, List<String>> edges = new LinkedHashMap<>();
         for (DesiredInvocation d : desired) {
             byId.put(d.id(), d);
-            edges.put(d.id(), d.dependsOn());
+            edges.put(d.id(), d.spec().dependsOn());
         }
         Map<String, PlannedChange> planned = new LinkedHashMap<>();
         for (String id : new Graph(edges).order()) {
             DesiredInvocation d = byId.get(id);
-            List<String> changing = d.dependsOn().stream()
+            List<String> changing = d.spec().dependsOn().stream()
                     .filter(dep -> planned.containsKey(dep) && (planned.get(dep).deferred()
                             || !planned.get(dep).calls().isEmpty()))
                     .toList();
@@ -103,19 +97,19 @@ public final class Planner {
             CodeVersion code = d.triggerOnCodeChange() ? options.code().get(id) : null;
             boolean replace = options.replace().contains(id);
             PlannedChange change;
-            if (d.hasPlaceholders() && !changing.isEmpty()) {
+            if (Placeholders.readsResults(d) && !changing.isEmpty()) {
                 change = deferred(d, r, code, replace, changing);
             } else {
                 DesiredInvocation resolved;
                 try {
-                    resolved = d.resolved(dep -> settled.get(dep).map(RecordedInvocation::result).orElse(null));
+                    resolved = Placeholders.resolve(d, dep -> settled.get(dep).map(RecordedInvocation::result).orElse(null));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigurationException("invocation '" + id + "': " + d.inputSource() + " reads "
                             + e.getMessage());
                 }
                 change = change(resolved, r, code, replace);
             }
-            planned.put(id, change.in(PlannedChange.Phase.APPLY, d.dependsOn()));
+            planned.put(id, change.in(PlannedChange.Phase.APPLY, d.spec().dependsOn()));
         }
         for (PlannedChange change : planned.values()) {
             boolean recovered = state.pending().containsKey(change.id());
@@ -159,11 +153,12 @@ public final class Planner {
      * The change that brings {@code r} (null: nothing recorded) to {@code d}, whose input has no placeholders
      * left. Used when planning, and again when a deferred change starts.
      */
-    public static PlannedChange change(DesiredInvocation d, RecordedInvocation r, CodeVersion code,
+    public static PlannedChange change(DesiredInvocation wanted, RecordedInvocation r, CodeVersion code,
             boolean replaceRequested) {
-        if (d.scope() == LifecycleScope.EVERY_RUN) {
+        DesiredInvocation d = code == null ? wanted : wanted.with(wanted.spec().withCode(code), wanted.inputText());
+        if (d.spec().scope() == LifecycleScope.EVERY_RUN) {
             List<PlannedCall> calls = new ArrayList<>();
-            if (r != null && r.scope() == LifecycleScope.CRUD) {
+            if (r != null && r.spec().scope() == LifecycleScope.CRUD) {
                 calls.add(deleteCall(r));
             }
             calls.add(createCall(d));
@@ -174,37 +169,36 @@ public final class Planner {
             return new PlannedChange(d.id(), Action.CREATE, List.of(PlannedChange.NEW), List.of(createCall(d)), null,
                     d, PlannedChange.Phase.APPLY, List.of(), false, code, replaceRequested, null);
         }
-        List<String> changed = changedFields(d, r, code);
+        List<InvocationSpec.Field> changed = d.spec().changesFrom(r.spec());
+        List<String> reasons = new ArrayList<>(changed.stream().map(InvocationSpec.Field::label).toList());
         if (replaceRequested) {
-            changed.add(REPLACE_REQUESTED);
+            reasons.add(REPLACE_REQUESTED);
         }
-        if (changed.isEmpty()) {
+        if (reasons.isEmpty()) {
             return new PlannedChange(d.id(), Action.NO_OP, List.of(), List.of(), r, d, PlannedChange.Phase.APPLY,
                     List.of(), false, code, false, null);
         }
-        if (changed.equals(List.of(SENSITIVE))) {
+        Set<InvocationSpec.Change> effects = EnumSet.noneOf(InvocationSpec.Change.class);
+        changed.forEach(field -> effects.add(field.change(d.spec(), r.spec())));
+        if (!replaceRequested && effects.equals(EnumSet.of(InvocationSpec.Change.STATE_ONLY))) {
             // only how the plugin treats the values changed: record it, call nothing
-            return new PlannedChange(d.id(), Action.UPDATE, changed, List.of(), r, d, PlannedChange.Phase.APPLY,
+            return new PlannedChange(d.id(), Action.UPDATE, reasons, List.of(), r, d, PlannedChange.Phase.APPLY,
                     List.of(), false, code, false, null);
         }
-        boolean replace = changed.contains(FUNCTION_NAME) || changed.contains(QUALIFIER)
-                || changed.contains(REGION) || changed.contains(TRIGGERS) || changed.contains(CODE)
-                || changed.contains(REPLACE_REQUESTED)
-                || (changed.contains(LIFECYCLE_SCOPE) && r.scope() == LifecycleScope.EVERY_RUN)
-                || (changed.contains(INPUT) && d.scope() == LifecycleScope.CREATE_ONLY);
-        if (replace) {
+        if (replaceRequested || effects.contains(InvocationSpec.Change.REPLACE)) {
             List<PlannedCall> calls = new ArrayList<>();
-            if (r.scope() == LifecycleScope.CRUD) {
+            if (r.spec().scope() == LifecycleScope.CRUD) {
                 calls.add(deleteCall(r));
             }
             calls.add(createCall(d));
-            return new PlannedChange(d.id(), Action.REPLACE, changed, calls, r, d, PlannedChange.Phase.APPLY,
+            return new PlannedChange(d.id(), Action.REPLACE, reasons, calls, r, d, PlannedChange.Phase.APPLY,
                     List.of(), false, code, replaceRequested, null);
         }
-        List<PlannedCall> calls = d.scope() == LifecycleScope.CRUD
-                ? List.of(PlannedCall.crudUpdate(d.target(), d.input(), r.input(), d.terraformKey()))
+        List<PlannedCall> calls = d.spec().scope() == LifecycleScope.CRUD
+                ? List.of(PlannedCall.crudUpdate(d.target(), d.spec().input(), r.spec().input(),
+                        d.spec().terraformKey()))
                 : List.of();
-        return new PlannedChange(d.id(), Action.UPDATE, changed, calls, r, d, PlannedChange.Phase.APPLY, List.of(),
+        return new PlannedChange(d.id(), Action.UPDATE, reasons, calls, r, d, PlannedChange.Phase.APPLY, List.of(),
                 false, code, false, null);
     }
 
@@ -212,52 +206,19 @@ public final class Planner {
     private static PlannedChange deferred(DesiredInvocation d, RecordedInvocation r, CodeVersion code,
             boolean replace, List<String> changing) {
         PlannedChange tentative = change(d, r, code, replace);
-        String reads = INPUT + " once " + String.join(", ", changing) + " ran";
+        String reads = InvocationSpec.Field.INPUT.label() + " once " + String.join(", ", changing) + " ran";
         List<String> reasons = new ArrayList<>();
         for (String reason : tentative.reasons()) {
-            if (!reason.equals(INPUT)) {
+            if (!reason.equals(InvocationSpec.Field.INPUT.label())) {
                 reasons.add(reason);
             }
         }
         reasons.add(reads);
         Action action = tentative.action() == Action.NO_OP
-                ? (d.scope() == LifecycleScope.CRUD ? Action.UPDATE : Action.REPLACE)
+                ? (d.spec().scope() == LifecycleScope.CRUD ? Action.UPDATE : Action.REPLACE)
                 : tentative.action();
         return new PlannedChange(d.id(), action, reasons, tentative.calls(), r, d, PlannedChange.Phase.APPLY,
                 List.of(), true, code, replace, null);
-    }
-
-    /** The fields that differ, in a fixed order. */
-    static List<String> changedFields(DesiredInvocation d, RecordedInvocation r, CodeVersion code) {
-        List<String> changed = new ArrayList<>();
-        if (!d.target().functionName().equals(r.target().functionName())) {
-            changed.add(FUNCTION_NAME);
-        }
-        if (!d.target().qualifier().equals(r.target().qualifier())) {
-            changed.add(QUALIFIER);
-        }
-        if (!Objects.equals(d.target().region(), r.target().region())) {
-            changed.add(REGION);
-        }
-        if (!d.triggers().equals(r.triggers())) {
-            changed.add(TRIGGERS);
-        }
-        if (d.triggerOnCodeChange() && code != null && !code.equals(r.code())) {
-            changed.add(CODE);
-        }
-        if (!Json.sameValue(d.input(), r.input())) {
-            changed.add(INPUT);
-        }
-        if (d.scope() != r.scope()) {
-            changed.add(LIFECYCLE_SCOPE);
-        }
-        if (!d.terraformKey().equals(r.terraformKey())) {
-            changed.add(TERRAFORM_KEY);
-        }
-        if (d.sensitive() != r.sensitive()) {
-            changed.add(SENSITIVE);
-        }
-        return changed;
     }
 
     /** Calls left pending by a dead build: sent again, or recorded as done when acknowledged. */
@@ -290,7 +251,7 @@ public final class Planner {
         Map<String, List<String>> dependents = new LinkedHashMap<>();
         ids.forEach(id -> dependents.put(id, new ArrayList<>()));
         for (String id : ids) {
-            for (String dep : state.get(id).map(RecordedInvocation::dependsOn).orElse(List.of())) {
+            for (String dep : state.get(id).map(r -> r.spec().dependsOn()).orElse(List.of())) {
                 if (dependents.containsKey(dep)) {
                     dependents.get(dep).add(id);
                 }
@@ -303,7 +264,7 @@ public final class Planner {
         for (String id : order) {
             RecordedInvocation r = state.get(id).orElseThrow();
             List<String> after = cyclic ? List.of() : dependents.get(id);
-            PlannedChange removal = r.scope() == LifecycleScope.CRUD
+            PlannedChange removal = r.spec().scope() == LifecycleScope.CRUD
                     ? new PlannedChange(id, Action.DELETE, List.of(reason), List.of(deleteCall(r)), r, null)
                     : new PlannedChange(id, Action.FORGET, List.of(reason), List.of(), r, null);
             changes.add(removal.in(PlannedChange.Phase.REMOVE, after));
@@ -312,12 +273,12 @@ public final class Planner {
     }
 
     private static PlannedCall createCall(DesiredInvocation d) {
-        return d.scope() == LifecycleScope.CRUD
-                ? PlannedCall.crudCreate(d.target(), d.input(), d.terraformKey())
+        return d.spec().scope() == LifecycleScope.CRUD
+                ? PlannedCall.crudCreate(d.target(), d.spec().input(), d.spec().terraformKey())
                 : PlannedCall.raw(d.target(), d.inputText());
     }
 
     private static PlannedCall deleteCall(RecordedInvocation r) {
-        return PlannedCall.crudDelete(r.target(), r.input(), r.terraformKey());
+        return PlannedCall.crudDelete(r.target(), r.spec().input(), r.spec().terraformKey());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.LifecycleScope;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
@@ -62,24 +63,28 @@ public final class StateCodec {
     }
 
     private static ObjectNode record(RecordedInvocation r) {
+        InvocationSpec spec = r.spec();
         ObjectNode n = Json.object();
-        target(n, r.target());
-        n.put("lifecycleScope", r.scope().name());
-        n.put("terraformKey", r.terraformKey());
+        target(n, spec.target());
+        n.put("lifecycleScope", spec.scope().name());
+        n.put("terraformKey", spec.terraformKey());
         ObjectNode triggers = n.putObject("triggers");
-        r.triggers().forEach(triggers::put);
-        n.set("input", r.input());
+        spec.triggers().forEach(triggers::put);
+        n.set("input", spec.input());
         n.put("result", r.result());
         n.put("executedVersion", r.executedVersion());
         n.put("invokedAt", r.invokedAt() == null ? null : r.invokedAt().toString());
-        if (r.sensitive()) {
+        if (spec.invocationType() != InvocationType.RequestResponse) {
+            n.put("invocationType", spec.invocationType().name());
+        }
+        if (spec.sensitive()) {
             n.put("sensitive", true);
         }
-        if (!r.dependsOn().isEmpty()) {
-            r.dependsOn().forEach(n.putArray("dependsOn")::add);
+        if (!spec.dependsOn().isEmpty()) {
+            spec.dependsOn().forEach(n.putArray("dependsOn")::add);
         }
-        if (r.code() != null) {
-            n.putObject("code").put("sha256", r.code().sha256()).put("version", r.code().version());
+        if (spec.code() != null) {
+            n.putObject("code").put("sha256", spec.code().sha256()).put("version", spec.code().version());
         }
         return n;
     }
@@ -192,19 +197,16 @@ public final class StateCodec {
         if (c != null && !c.isNull()) {
             code = new CodeVersion(c.path("sha256").asText(null), c.path("version").asText(null));
         }
-        return new RecordedInvocation(
-                id,
-                target(n, what, location),
-                scope,
-                text(n, "terraformKey", what, location, true),
-                triggers,
-                input,
+        String typeName = text(n, "invocationType", what, location, false);
+        InvocationType type = typeName == null ? InvocationType.RequestResponse : InvocationType.named(typeName)
+                .orElseThrow(() -> corrupt(location, what + " has the unknown invocationType '" + typeName + "'"));
+        InvocationSpec spec = new InvocationSpec(target(n, what, location), scope,
+                text(n, "terraformKey", what, location, true), input, triggers, type,
+                n.path("sensitive").asBoolean(false), dependsOn, code);
+        return new RecordedInvocation(id, spec,
                 text(n, "result", what, location, false),
                 text(n, "executedVersion", what, location, false),
-                n.hasNonNull("invokedAt") ? time(n, "invokedAt", what, location) : null,
-                n.path("sensitive").asBoolean(false),
-                dependsOn,
-                code);
+                n.hasNonNull("invokedAt") ? time(n, "invokedAt", what, location) : null);
     }
 
     private static Target target(JsonNode n, String what, String location) {

@@ -43,11 +43,11 @@ class InvocationValidatorTest {
 
         assertThat(d.id()).isEqualTo("seed-db");
         assertThat(d.target()).isEqualTo(new Target("data_processor", "$LATEST", "eu-west-1"));
-        assertThat(d.scope()).isEqualTo(LifecycleScope.CREATE_ONLY);
-        assertThat(d.terraformKey()).isEqualTo("tf");
-        assertThat(d.triggers()).isEmpty();
+        assertThat(d.spec().scope()).isEqualTo(LifecycleScope.CREATE_ONLY);
+        assertThat(d.spec().terraformKey()).isEqualTo("tf");
+        assertThat(d.spec().triggers()).isEmpty();
         assertThat(d.inputText()).isEqualTo("{\"operation\":\"initialize\"}");
-        assertThat(d.input().get("operation").asText()).isEqualTo("initialize");
+        assertThat(d.spec().input().get("operation").asText()).isEqualTo("initialize");
         assertThat(d.inputSource()).isEqualTo("<input>");
     }
 
@@ -57,9 +57,9 @@ class InvocationValidatorTest {
                 .terraformKey("_lifecycle").trigger("version", "1.2").trigger("empty", null)).get(0);
 
         assertThat(d.target()).isEqualTo(new Target("data_processor", "live", "us-east-1"));
-        assertThat(d.scope()).isEqualTo(LifecycleScope.CRUD);
-        assertThat(d.terraformKey()).isEqualTo("_lifecycle");
-        assertThat(d.triggers()).containsEntry("version", "1.2").containsEntry("empty", "");
+        assertThat(d.spec().scope()).isEqualTo(LifecycleScope.CRUD);
+        assertThat(d.spec().terraformKey()).isEqualTo("_lifecycle");
+        assertThat(d.spec().triggers()).containsEntry("version", "1.2").containsEntry("empty", "");
     }
 
     @Test
@@ -101,7 +101,7 @@ class InvocationValidatorTest {
     void timeoutsAreParsedAndBounded() {
         assertThat(validate(valid("a").timeout("90s")).get(0).timeout()).isEqualTo(java.time.Duration.ofSeconds(90));
         assertThat(validate(valid("b")).get(0).timeout())
-                .isEqualTo(io.github.lambdainvocation.lambda.CallOptions.DEFAULT_TIMEOUT);
+                .isEqualTo(io.github.lambdainvocation.model.Defaults.CALL_TIMEOUT);
         assertThat(problemsOf(valid("c").timeout("20m"))).singleElement().asString()
                 .isEqualTo("invocation 'c': <timeout> '20m' must be more than 0 and at most 16m: Lambda stops a"
                         + " function after 15 minutes");
@@ -126,7 +126,7 @@ class InvocationValidatorTest {
     void readingAResultAddsTheDependencyAndMustNameAnInvocationWithOne() {
         List<DesiredInvocation> ok = validate(valid("tenant"),
                 valid("seed").input("{\"tenant\": \"@{tenant#/id}\"}").dependsOn("other"), valid("other"));
-        assertThat(ok.get(1).dependsOn()).containsExactly("other", "tenant");
+        assertThat(ok.get(1).spec().dependsOn()).containsExactly("other", "tenant");
 
         assertThat(problemsOf(valid("seed").input("{\"t\": \"@{tenant}\"}"))).singleElement().asString()
                 .isEqualTo("invocation 'seed': <input> reads @{tenant}, but 'tenant' is not a configured invocation"

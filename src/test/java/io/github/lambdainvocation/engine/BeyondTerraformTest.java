@@ -95,7 +95,7 @@ class BeyondTerraformTest {
                 .as("register first: seed reads its result").containsExactly("tenants", "seeder");
         assertThat(json(lambda.payloads("seeder").get(0)).get("tenant").asInt()).isEqualTo(42);
         assertThat(json(lambda.payloads("seeder").get(0)).get("note").asText()).isEqualTo("for 42");
-        assertThat(store.read().get("seed").orElseThrow().dependsOn()).containsExactly("register");
+        assertThat(store.read().get("seed").orElseThrow().spec().dependsOn()).containsExactly("register");
     }
 
     @Test
@@ -215,7 +215,7 @@ class BeyondTerraformTest {
 
         assertThat(lambda.payloads("fn")).extracting(p -> json(p).get("tf").get("action").asText())
                 .containsExactly("create", "delete", "create");
-        assertThat(store.read().get("migrate").orElseThrow().code().version()).isEqualTo("4");
+        assertThat(store.read().get("migrate").orElseThrow().spec().code().version()).isEqualTo("4");
     }
 
     @Test
@@ -227,9 +227,8 @@ class BeyondTerraformTest {
         String payload = "{\"v\":2,\"tf\":{\"action\":\"update\",\"prev_input\":{\"v\":1}}}";
         store.write(before.withPending(new PendingCall("a", then.target(), "update", payload,
                 io.github.lambdainvocation.model.InvocationType.RequestResponse, java.time.Instant.now(),
-                new io.github.lambdainvocation.model.RecordedInvocation("a", then.target(), then.scope(),
-                        then.terraformKey(), then.triggers(), json("{\"v\": 2}"), null, null, null, false,
-                        List.of(), null))));
+                io.github.lambdainvocation.model.RecordedInvocation.of("a",
+                        then.spec().withInput(json("{\"v\": 2}"))))));
 
         RunOutcome outcome = engine().invoke(config(crud("a", "fn", "{\"v\": 2}")), parallel(10));
 
@@ -239,7 +238,7 @@ class BeyondTerraformTest {
         assertThat(lambda.payloads("fn")).as("sent again once, then nothing else to do").hasSize(2);
         assertThat(outcome.report().summary()).contains("1 recovered");
         assertThat(store.read().pending()).isEmpty();
-        assertThat(store.read().get("a").orElseThrow().input()).isEqualTo(json("{\"v\": 2}"));
+        assertThat(store.read().get("a").orElseThrow().spec().input()).isEqualTo(json("{\"v\": 2}"));
         assertThat(store.read().get("a").orElseThrow().result()).isEqualTo(payload);
     }
 
@@ -268,15 +267,14 @@ class BeyondTerraformTest {
         var recorded = before.get("a").orElseThrow();
         store.write(before.withPending(new PendingCall("a", recorded.target(), "update", "{}",
                 io.github.lambdainvocation.model.InvocationType.RequestResponse, java.time.Instant.now(),
-                new io.github.lambdainvocation.model.RecordedInvocation("a", recorded.target(), recorded.scope(),
-                        recorded.terraformKey(), recorded.triggers(), json("{\"v\": 2}"), null, null, null, false,
-                        List.of(), null))));
+                io.github.lambdainvocation.model.RecordedInvocation.of("a",
+                        recorded.spec().withInput(json("{\"v\": 2}"))))));
 
         RunOutcome outcome = engine().invoke(config(crud("a", "fn", "{\"v\": 2}")),
                 new InvocationEngine.RunOptions(false, 10, Set.of(), Set.of("a")));
 
         assertThat(lambda.requests()).hasSize(1);
-        assertThat(store.read().get("a").orElseThrow().input()).isEqualTo(json("{\"v\": 2}"));
+        assertThat(store.read().get("a").orElseThrow().spec().input()).isEqualTo(json("{\"v\": 2}"));
         assertThat(outcome.results()).containsEntry("lambda-invocation.a.result", "{\"id\": 7}");
     }
 

@@ -145,7 +145,7 @@ class InvocationEngineTest {
 
         assertThatThrownBy(() -> engine().invoke(config(crud("a", "{\"v\":2}")), false))
                 .isInstanceOf(ApplyFailedException.class);
-        assertThat(store.read().get("a").orElseThrow().input()).isEqualTo(Json.parse("{\"v\":1}"));
+        assertThat(store.read().get("a").orElseThrow().spec().input()).isEqualTo(Json.parse("{\"v\":1}"));
 
         engine().invoke(config(crud("a", "{\"v\":2}")), false);
         assertThat(lambda.payloads("fn")).last().asString().contains("\"action\":\"update\"")
@@ -310,7 +310,7 @@ class InvocationEngineTest {
         assertThat(String.join("\n", log)).doesNotContain("hunter2");
         assertThat(Files.readString(dir.resolve("out/results/secret.json"))).as("the result is still published")
                 .contains("hunter2");
-        assertThat(store.read().get("secret").orElseThrow().sensitive()).isTrue();
+        assertThat(store.read().get("secret").orElseThrow().spec().sensitive()).isTrue();
     }
 
     @Test
@@ -333,7 +333,7 @@ class InvocationEngineTest {
 
         assertThat(outcome.plan().changes().get(0).reasons()).containsExactly("sensitive");
         assertThat(lambda.requests()).hasSize(calls);
-        assertThat(store.read().get("a").orElseThrow().sensitive()).isTrue();
+        assertThat(store.read().get("a").orElseThrow().spec().sensitive()).isTrue();
     }
 
     @Test

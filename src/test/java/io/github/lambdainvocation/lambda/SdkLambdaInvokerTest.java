@@ -277,7 +277,7 @@ class SdkLambdaInvokerTest {
                 "login with hunter2 failed"));
 
         assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{\"pw\":\"hunter2\"}"),
-                new CallOptions(CallOptions.DEFAULT_TIMEOUT, true)))
+                new CallOptions(io.github.lambdainvocation.model.Defaults.CALL_TIMEOUT, true)))
                 .isInstanceOf(FunctionErrorException.class)
                 .hasMessageStartingWith("The function fn:$LATEST in us-east-1 failed (Unhandled error): AuthError. Its error message"
                         + " and log are not shown because the invocation is sensitive (error payload sha256:")

@@ -39,9 +39,9 @@ class PlannerGraphTest {
         State partial = State.empty();
         for (DesiredInvocation d : desired) {
             State sofar = partial;
-            DesiredInvocation resolved = d.resolved(id -> sofar.get(id).map(RecordedInvocation::result).orElse(null));
-            RecordedInvocation r = new RecordedInvocation(d.id(), d.target(), d.scope(), d.terraformKey(),
-                    d.triggers(), resolved.input(), result, "$LATEST", Instant.EPOCH, false, d.dependsOn(), code);
+            DesiredInvocation resolved = io.github.lambdainvocation.payload.Placeholders.resolve(d, id -> sofar.get(id).map(RecordedInvocation::result).orElse(null));
+            RecordedInvocation r = new RecordedInvocation(d.id(), resolved.spec().withCode(code), result, "$LATEST",
+                    Instant.EPOCH);
             records.add(r);
             partial = partial.with(r);
         }

@@ -34,8 +34,8 @@ class PlannerTest {
     /** What the state holds after {@code s} was applied. */
     static RecordedInvocation recorded(InvocationSettings s) {
         DesiredInvocation d = desired(s);
-        return new RecordedInvocation(d.id(), d.target(), d.scope(), d.terraformKey(), d.triggers(), d.input(),
-                "{\"ok\":true}", "$LATEST", Instant.parse("2026-01-01T00:00:00Z"), d.sensitive(), d.dependsOn(), null);
+        return new RecordedInvocation(d.id(), d.spec(), "{\"ok\":true}", "$LATEST",
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     static Arguments row(String situation, String recordedScope, String desiredScope,
@@ -129,15 +129,15 @@ class PlannerTest {
 
         PlannedCall update = Planner.forInvoke(List.of(now), State.of(List.of(old))).changes().get(0).calls().get(0);
         assertThat(update.kind()).isEqualTo(PlannedCall.PayloadKind.CRUD_UPDATE);
-        assertThat(update.input()).isEqualTo(now.input());
-        assertThat(update.previousInput()).isEqualTo(old.input());
+        assertThat(update.input()).isEqualTo(now.spec().input());
+        assertThat(update.previousInput()).isEqualTo(old.spec().input());
         assertThat(update.terraformKey()).isEqualTo("tf");
 
         DesiredInvocation moved = desired(base("CRUD").functionName("fn2"));
         PlannedCall delete = Planner.forInvoke(List.of(moved), State.of(List.of(old))).changes().get(0).calls().get(0);
         assertThat(delete.kind()).isEqualTo(PlannedCall.PayloadKind.CRUD_DELETE);
-        assertThat(delete.input()).isEqualTo(old.input());
-        assertThat(delete.previousInput()).isEqualTo(old.input());
+        assertThat(delete.input()).isEqualTo(old.spec().input());
+        assertThat(delete.previousInput()).isEqualTo(old.spec().input());
         assertThat(delete.terraformKey()).as("the delete uses the key the entry was recorded with")
                 .isEqualTo("old_key");
     }

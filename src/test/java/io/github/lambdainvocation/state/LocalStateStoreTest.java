@@ -98,8 +98,8 @@ class LocalStateStoreTest {
 
         State state = new LocalStateStore(file).read();
 
-        assertThat(state.get("seed").orElseThrow().input().get("a").asInt()).isEqualTo(1);
-        assertThat(state.get("seed").orElseThrow().dependsOn()).isEmpty();
+        assertThat(state.get("seed").orElseThrow().spec().input().get("a").asInt()).isEqualTo(1);
+        assertThat(state.get("seed").orElseThrow().spec().dependsOn()).isEmpty();
         assertThat(state.pending()).isEmpty();
     }
 

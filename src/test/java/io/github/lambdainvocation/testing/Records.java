@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.testing;
 
+import io.github.lambdainvocation.model.InvocationSpec;
+import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.model.LifecycleScope;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
@@ -18,9 +20,9 @@ public final class Records {
         TreeMap<String, String> triggers = new TreeMap<>();
         triggers.put("version", "1.0");
         try {
-            return new RecordedInvocation(id, new Target("fn", "$LATEST", null), LifecycleScope.CRUD, "tf", triggers,
-                    Json.parse(input), "{\"status\":\"ok\"}", "3", Instant.parse("2026-11-27T10:15:30Z"), false,
-                    java.util.List.of(), null);
+            InvocationSpec spec = new InvocationSpec(new Target("fn", "$LATEST", null), LifecycleScope.CRUD, "tf",
+                    Json.parse(input), triggers, InvocationType.RequestResponse, false, java.util.List.of(), null);
+            return new RecordedInvocation(id, spec, "{\"status\":\"ok\"}", "3", Instant.parse("2026-11-27T10:15:30Z"));
         } catch (JsonSyntaxException e) {
             throw new IllegalArgumentException(e);
         }

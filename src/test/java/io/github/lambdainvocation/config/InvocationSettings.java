@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * One {@code <invocation>} exactly as configured, before any checking. Every field may be missing or wrong;
- * {@link InvocationValidator} turns it into a {@link DesiredInvocation} or says what is wrong.
- */
-public final class InvocationSettings {
+/** A configured invocation built in code, for tests: what the Maven binding would hand the validator. */
+public final class InvocationSettings implements InvocationValidator.RawInvocation {
 
     private String id;
     private String functionName;
@@ -120,63 +117,78 @@ public final class InvocationSettings {
         return this;
     }
 
-    public java.util.List<String> dependsOn() {
-        return dependsOn;
-    }
-
-    public Map<String, String> outputs() {
-        return outputs;
-    }
-
-    public String invocationType() {
-        return invocationType;
-    }
-
-    public boolean triggerOnCodeChange() {
-        return triggerOnCodeChange;
-    }
-
-    public String timeout() {
-        return timeout;
-    }
-
-    public boolean sensitive() {
-        return sensitive;
-    }
-
-    public String id() {
+    @Override
+    public String getId() {
         return id;
     }
 
-    public String functionName() {
+    @Override
+    public String getFunctionName() {
         return functionName;
     }
 
-    public String input() {
+    @Override
+    public String getInput() {
         return input;
     }
 
-    public Path inputFile() {
-        return inputFile;
+    @Override
+    public java.io.File getInputFile() {
+        return inputFile == null ? null : inputFile.toFile();
     }
 
-    public String lifecycleScope() {
+    @Override
+    public String getLifecycleScope() {
         return lifecycleScope;
     }
 
-    public String qualifier() {
+    @Override
+    public String getQualifier() {
         return qualifier;
     }
 
-    public String region() {
+    @Override
+    public String getRegion() {
         return region;
     }
 
-    public String terraformKey() {
+    @Override
+    public String getTerraformKey() {
         return terraformKey;
     }
 
-    public Map<String, String> triggers() {
+    @Override
+    public Map<String, String> getTriggers() {
         return triggers;
+    }
+
+    @Override
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @Override
+    public boolean isSensitive() {
+        return sensitive;
+    }
+
+    @Override
+    public java.util.List<String> getDependsOn() {
+        return dependsOn;
+    }
+
+    @Override
+    public Map<String, String> getOutputs() {
+        return outputs;
+    }
+
+    @Override
+    public String getInvocationType() {
+        return invocationType;
+    }
+
+    @Override
+    public boolean isTriggerOnCodeChange() {
+        return triggerOnCodeChange;
     }
 }

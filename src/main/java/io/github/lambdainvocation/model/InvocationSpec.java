@@ -1,0 +1,139 @@
+package io.github.lambdainvocation.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * What is sent for one invocation, declared once: the configuration wants a spec ({@link DesiredInvocation}),
+ * the state records the spec it last sent ({@link RecordedInvocation}), and the planner compares the two field
+ * by field ({@link Field}). A new element that changes what is sent is a component here and, when its change
+ * matters, a {@link Field}.
+ *
+ * @param target the function, qualifier and region
+ * @param scope the lifecycle scope
+ * @param terraformKey the key CRUD adds to the input
+ * @param input the input (without any lifecycle key), as a JSON value
+ * @param triggers values whose change forces a replacement
+ * @param invocationType RequestResponse, or Event (asynchronous)
+ * @param sensitive whether the input, result and the function's errors and logs must never be printed
+ * @param dependsOn the ids that run before it (and, on teardown, after it)
+ * @param code the function's code it was sent to, with triggerOnCodeChange; else null
+ */
+public record InvocationSpec(
+        Target target,
+        LifecycleScope scope,
+        String terraformKey,
+        JsonNode input,
+        SortedMap<String, String> triggers,
+        InvocationType invocationType,
+        boolean sensitive,
+        List<String> dependsOn,
+        CodeVersion code) {
+
+    public InvocationSpec {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(terraformKey, "terraformKey");
+        Objects.requireNonNull(input, "input");
+        triggers = triggers == null ? new TreeMap<>() : new TreeMap<>(triggers);
+        invocationType = invocationType == null ? InvocationType.RequestResponse : invocationType;
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    public InvocationSpec withInput(JsonNode newInput) {
+        return new InvocationSpec(target, scope, terraformKey, newInput, triggers, invocationType, sensitive,
+                dependsOn, code);
+    }
+
+    public InvocationSpec withCode(CodeVersion newCode) {
+        return new InvocationSpec(target, scope, terraformKey, input, triggers, invocationType, sensitive, dependsOn,
+                newCode);
+    }
+
+    /** The fields of this spec that differ from {@code recorded}, in the order of {@link Field}. */
+    public List<Field> changesFrom(InvocationSpec recorded) {
+        List<Field> changed = new ArrayList<>();
+        for (Field field : Field.values()) {
+            if (field.differs(this, recorded)) {
+                changed.add(field);
+            }
+        }
+        return changed;
+    }
+
+    /** What a change of a field calls for. */
+    public enum Change {
+        /** A new invocation (CRUD: a delete of the recorded one first). */
+        REPLACE,
+        /** An update: CRUD sends an {@code update}; CREATE_ONLY records it without a call. */
+        UPDATE,
+        /** Only how the plugin treats the invocation changed: recorded, never a call. */
+        STATE_ONLY
+    }
+
+    /** A part of the spec whose change the plan reports, and what the change calls for. */
+    public enum Field {
+        FUNCTION_NAME("functionName", Change.REPLACE, s -> s.target().functionName()),
+        QUALIFIER("qualifier", Change.REPLACE, s -> s.target().qualifier()),
+        REGION("region", Change.REPLACE, s -> s.target().region()),
+        TRIGGERS("triggers", Change.REPLACE, InvocationSpec::triggers),
+        /** Compared only when the wanted spec knows its code (triggerOnCodeChange). */
+        CODE("code", Change.REPLACE, InvocationSpec::code) {
+            @Override
+            boolean differs(InvocationSpec wanted, InvocationSpec recorded) {
+                return wanted.code() != null && !wanted.code().equals(recorded.code());
+            }
+        },
+        /** Compared as JSON values; CREATE_ONLY promises an invocation on create and replace only. */
+        INPUT("input", Change.UPDATE, InvocationSpec::input) {
+            @Override
+            boolean differs(InvocationSpec wanted, InvocationSpec recorded) {
+                return !JsonValues.same(wanted.input(), recorded.input());
+            }
+
+            @Override
+            public Change change(InvocationSpec wanted, InvocationSpec recorded) {
+                return wanted.scope() == LifecycleScope.CREATE_ONLY ? Change.REPLACE : Change.UPDATE;
+            }
+        },
+        /** Leaving EVERY_RUN starts a lifecycle: a replacement. */
+        LIFECYCLE_SCOPE("lifecycleScope", Change.UPDATE, InvocationSpec::scope) {
+            @Override
+            public Change change(InvocationSpec wanted, InvocationSpec recorded) {
+                return recorded.scope() == LifecycleScope.EVERY_RUN ? Change.REPLACE : Change.UPDATE;
+            }
+        },
+        TERRAFORM_KEY("terraformKey", Change.UPDATE, InvocationSpec::terraformKey),
+        SENSITIVE("sensitive", Change.STATE_ONLY, InvocationSpec::sensitive),
+        INVOCATION_TYPE("invocationType", Change.STATE_ONLY, InvocationSpec::invocationType);
+
+        private final String label;
+        private final Change change;
+        private final Function<InvocationSpec, Object> value;
+
+        Field(String label, Change change, Function<InvocationSpec, Object> value) {
+            this.label = label;
+            this.change = change;
+            this.value = value;
+        }
+
+        /** The name the plan and status.json show. */
+        public String label() {
+            return label;
+        }
+
+        boolean differs(InvocationSpec wanted, InvocationSpec recorded) {
+            return !Objects.equals(value.apply(wanted), value.apply(recorded));
+        }
+
+        /** What a change of this field from {@code recorded} to {@code wanted} calls for. */
+        public Change change(InvocationSpec wanted, InvocationSpec recorded) {
+            return change;
+        }
+    }
+}
