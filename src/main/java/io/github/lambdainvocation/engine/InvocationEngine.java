@@ -367,12 +367,11 @@ public final class InvocationEngine {
                 continue; // its payload is known only when it runs, and checked then
             }
             for (PlannedCall call : change.calls()) {
-                int size = PayloadBuilder.build(call).length;
-                if (size > io.github.lambdainvocation.model.Defaults.MAX_SYNC_PAYLOAD_BYTES) {
+                String problem = PayloadBuilder.sizeProblem(PayloadBuilder.build(call));
+                if (problem != null) {
                     String source = change.desired() != null ? change.desired().inputSource() : "the recorded input";
                     problems.add("invocation '" + change.id() + "': " + source + " makes the " + call.event()
-                            + " payload " + size + " bytes, over Lambda's limit of "
-                            + io.github.lambdainvocation.model.Defaults.MAX_SYNC_PAYLOAD_BYTES + " bytes (6 MB) for a synchronous invocation");
+                            + " payload " + problem);
                 }
             }
         }

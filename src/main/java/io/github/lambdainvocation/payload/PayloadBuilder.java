@@ -3,6 +3,7 @@ package io.github.lambdainvocation.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.model.Defaults;
 import io.github.lambdainvocation.payload.PlannedCall;
 import java.nio.charset.StandardCharsets;
 
@@ -18,6 +19,18 @@ import java.nio.charset.StandardCharsets;
 public final class PayloadBuilder {
 
     private PayloadBuilder() {}
+
+    /**
+     * What is wrong with the size of {@code payload} ("7340032 bytes, over Lambda's limit of ..."), or null when
+     * Lambda takes it.
+     */
+    public static String sizeProblem(byte[] payload) {
+        if (payload.length <= Defaults.MAX_SYNC_PAYLOAD_BYTES) {
+            return null;
+        }
+        return payload.length + " bytes, over Lambda's limit of " + Defaults.MAX_SYNC_PAYLOAD_BYTES
+                + " bytes (6 MB) for a synchronous invocation";
+    }
 
     public static byte[] build(PlannedCall call) {
         if (call.kind() == PlannedCall.PayloadKind.RAW || call.kind() == PlannedCall.PayloadKind.RESEND) {

@@ -1,0 +1,161 @@
+package io.github.lambdainvocation.apply;
+
+import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.LambdaInvocationException;
+import io.github.lambdainvocation.lambda.CallOptions;
+import io.github.lambdainvocation.lambda.InvocationResult;
+import io.github.lambdainvocation.lambda.LambdaCallException;
+import io.github.lambdainvocation.lambda.LambdaInvoker;
+import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.PendingCall;
+import io.github.lambdainvocation.model.RecordedInvocation;
+import io.github.lambdainvocation.model.State;
+import io.github.lambdainvocation.payload.PayloadBuilder;
+import io.github.lambdainvocation.payload.Placeholders;
+import io.github.lambdainvocation.payload.PlannedCall;
+import io.github.lambdainvocation.plan.Action;
+import io.github.lambdainvocation.plan.PlannedChange;
+import io.github.lambdainvocation.plan.Planner;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one planned change: decides it when it was deferred, then makes its calls in order, each recorded as
+ * pending in the {@link Journal} before it is sent and as done once it succeeded. Changes without calls only
+ * change the journal's state.
+ */
+final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.Started> {
+
+    /** A change about to start, decided, with its first call built and recorded as pending by the scheduler. */
+    record Started(PlannedChange change, PendingCall pending, byte[] payload) {}
+
+    private final Journal journal;
+    private final Supplier<LambdaInvoker> invoker;
+    private final Console console;
+    private final Clock clock;
+    private final boolean printLogs;
+
+    ChangeRunner(Journal journal, Supplier<LambdaInvoker> invoker, Console console, Clock clock, boolean printLogs) {
+        this.journal = journal;
+        this.invoker = invoker;
+        this.console = console;
+        this.clock = clock;
+        this.printLogs = printLogs;
+    }
+
+    @Override
+    public Optional<Started> prepare(PlannedChange planned) {
+        PlannedChange change = planned.deferred() ? decide(planned, journal.state()) : planned;
+        if (change.action() == Action.NO_OP) {
+            if (planned.deferred()) {
+                console.info("  " + change.id() + ": unchanged after all: the results it reads did not change");
+            }
+            journal.count(Action.NO_OP);
+            return Optional.empty();
+        }
+        if (change.calls().isEmpty()) {
+            journal.change(state -> Outcomes.withoutCalls(state, change));
+            journal.count(change.action());
+            return Optional.empty();
+        }
+        PlannedCall first = change.calls().get(0);
+        byte[] payload = build(change, first);
+        return Optional.of(new Started(change, pendingOf(change, first, payload), payload));
+    }
+
+    @Override
+    public void starting(List<Started> round) {
+        // one write marks every call of the round as sent, with the outcomes not yet written
+        journal.begin(round.stream().map(Started::pending).toList());
+    }
+
+    @Override
+    public void idle() {
+        journal.flush(); // no new call will carry the outcomes so far: write them now
+    }
+
+    /** Runs a started change: its calls in order (the first one is recorded as pending already). */
+    @Override
+    public void run(Started start) {
+        PlannedChange change = start.change();
+        List<PlannedCall> calls = change.calls();
+        for (int i = 0; i < calls.size(); i++) {
+            PlannedCall call = calls.get(i);
+            byte[] payload = i == 0 ? start.payload() : build(change, call);
+            PendingCall pending = i == 0 ? start.pending() : pendingOf(change, call, payload);
+            if (i > 0) {
+                journal.begin(List.of(pending));
+            }
+            InvocationResult result;
+            try {
+                result = call(change, call, payload, pending.invocationType());
+            } catch (LambdaCallException e) {
+                if (!e.outcomeUnknown()) {
+                    journal.abandon(change.id()); // the outcome is known: it did not succeed
+                }
+                throw Failures.ofCall(change, call, e);
+            }
+            RecordedInvocation then = pending.then();
+            journal.succeed(change.id(), state -> then == null
+                    ? state.without(change.id())
+                    : state.with(then.withResult(result.payload(), result.executedVersion(), clock.instant())));
+        }
+        journal.count(change.action());
+    }
+
+    /** A deferred change, decided now that the results it reads are known. */
+    private static PlannedChange decide(PlannedChange planned, State now) {
+        DesiredInvocation resolved;
+        try {
+            resolved = Placeholders.resolve(planned.desired(),
+                    id -> now.get(id).map(RecordedInvocation::result).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new LambdaInvocationException("Invocation '" + planned.id() + "': "
+                    + planned.desired().inputSource() + " reads " + e.getMessage() + ". Nothing was sent for it.",
+                    true);
+        }
+        return Planner.change(resolved, now.get(planned.id()).orElse(null), planned.code(),
+                planned.replaceRequested());
+    }
+
+    private static byte[] build(PlannedChange change, PlannedCall call) {
+        byte[] payload = PayloadBuilder.build(call);
+        String problem = PayloadBuilder.sizeProblem(payload);
+        if (problem != null) {
+            throw new LambdaInvocationException("Invocation '" + change.id() + "': its " + call.event() + " payload is "
+                    + problem + ". Nothing was sent for it.", true);
+        }
+        return payload;
+    }
+
+    private PendingCall pendingOf(PlannedChange change, PlannedCall call, byte[] payload) {
+        boolean last = change.calls().indexOf(call) == change.calls().size() - 1;
+        return new PendingCall(change.id(), call.target(), call.event(), new String(payload, StandardCharsets.UTF_8),
+                Outcomes.typeOf(change), clock.instant(), Outcomes.afterCall(change, call, last));
+    }
+
+    private InvocationResult call(PlannedChange change, PlannedCall call, byte[] payload, InvocationType type) {
+        boolean async = type == InvocationType.Event;
+        console.info("  " + change.id() + ": " + call.event() + " -> " + call.target().describe() + " ("
+                + payload.length + " bytes" + (async ? ", asynchronous" : "") + ")");
+        long started = System.nanoTime();
+        CallOptions options = Outcomes.callOptions(change, type);
+        InvocationResult result = invoker.get().invoke(call.target(), payload, options);
+        console.info("  " + change.id() + ": " + call.event() + (async ? " accepted by Lambda in " : " done in ")
+                + (System.nanoTime() - started) / 1_000_000 + " ms"
+                + (result.executedVersion() == null ? "" : ", executed version " + result.executedVersion()));
+        if (result.logTail() != null && !options.sensitive()) {
+            String tail = "  " + change.id() + ": log tail:" + System.lineSeparator() + Failures.indent(result.logTail());
+            if (printLogs) {
+                console.info(tail);
+            } else {
+                console.debug(tail);
+            }
+        }
+        return result;
+    }
+}
