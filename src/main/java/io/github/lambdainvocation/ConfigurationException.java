@@ -6,10 +6,20 @@ import java.util.List;
 /** The configuration cannot be used; each problem names the invocation and the POM element. */
 public final class ConfigurationException extends LambdaInvocationException {
 
+    private static final String NOTHING_DONE = "Nothing was invoked and the state was not changed.";
+
     private final List<String> problems;
 
     public ConfigurationException(List<String> problems) {
-        super(render(problems), true);
+        this(problems, NOTHING_DONE);
+    }
+
+    /**
+     * @param consequence what the failure means for the run, said once at the end (by default: nothing was
+     *     invoked and the state was not changed)
+     */
+    public ConfigurationException(List<String> problems, String consequence) {
+        super(render(problems, consequence), true);
         this.problems = List.copyOf(problems);
     }
 
@@ -21,16 +31,14 @@ public final class ConfigurationException extends LambdaInvocationException {
         return problems;
     }
 
-    private static String render(List<String> problems) {
+    private static String render(List<String> problems, String consequence) {
         if (problems.size() == 1) {
-            return problems.get(0) + System.lineSeparator() + "Nothing was invoked and the state was not changed.";
+            return problems.get(0) + System.lineSeparator() + consequence;
         }
         StringBuilder text = new StringBuilder(problems.size() + " problems in the configuration:");
         for (String problem : problems) {
             text.append(System.lineSeparator()).append("  - ").append(problem);
         }
-        return text.append(System.lineSeparator())
-                .append("Nothing was invoked and the state was not changed.")
-                .toString();
+        return text.append(System.lineSeparator()).append(consequence).toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.apply;
 
+import io.github.lambdainvocation.model.ApplyReport;
 import io.github.lambdainvocation.LambdaInvocationException;
 
 /** Applying a plan stopped; the message says what failed, what had been done and what the state now holds. */

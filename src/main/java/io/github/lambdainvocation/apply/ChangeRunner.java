@@ -1,7 +1,8 @@
 package io.github.lambdainvocation.apply;
 
-import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
+import io.github.lambdainvocation.event.Event;
+import io.github.lambdainvocation.event.Listener;
 import io.github.lambdainvocation.lambda.CallOptions;
 import io.github.lambdainvocation.lambda.InvocationResult;
 import io.github.lambdainvocation.lambda.LambdaCallException;
@@ -14,11 +15,12 @@ import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.payload.PayloadBuilder;
 import io.github.lambdainvocation.payload.Placeholders;
 import io.github.lambdainvocation.payload.PlannedCall;
-import io.github.lambdainvocation.plan.Action;
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.plan.PlannedChange;
 import io.github.lambdainvocation.plan.Planner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,16 +37,14 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
 
     private final Journal journal;
     private final Supplier<LambdaInvoker> invoker;
-    private final Console console;
+    private final Listener events;
     private final Clock clock;
-    private final boolean printLogs;
 
-    ChangeRunner(Journal journal, Supplier<LambdaInvoker> invoker, Console console, Clock clock, boolean printLogs) {
+    ChangeRunner(Journal journal, Supplier<LambdaInvoker> invoker, Listener events, Clock clock) {
         this.journal = journal;
         this.invoker = invoker;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
-        this.printLogs = printLogs;
     }
 
     @Override
@@ -52,7 +52,7 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
         PlannedChange change = planned.deferred() ? decide(planned, journal.state()) : planned;
         if (change.action() == Action.NO_OP) {
             if (planned.deferred()) {
-                console.info("  " + change.id() + ": unchanged after all: the results it reads did not change");
+                events.on(new Event.UnchangedAfterAll(change.id()));
             }
             journal.count(Action.NO_OP);
             return Optional.empty();
@@ -140,21 +140,14 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
 
     private InvocationResult call(PlannedChange change, PlannedCall call, byte[] payload, InvocationType type) {
         boolean async = type == InvocationType.Event;
-        console.info("  " + change.id() + ": " + call.event() + " -> " + call.target().describe() + " ("
-                + payload.length + " bytes" + (async ? ", asynchronous" : "") + ")");
+        events.on(new Event.CallStarted(change.id(), call.event(), call.target(), payload.length, async));
         long started = System.nanoTime();
         CallOptions options = Outcomes.callOptions(change, type);
         InvocationResult result = invoker.get().invoke(call.target(), payload, options);
-        console.info("  " + change.id() + ": " + call.event() + (async ? " accepted by Lambda in " : " done in ")
-                + (System.nanoTime() - started) / 1_000_000 + " ms"
-                + (result.executedVersion() == null ? "" : ", executed version " + result.executedVersion()));
+        events.on(new Event.CallDone(change.id(), call.event(), Duration.ofNanos(System.nanoTime() - started),
+                result.executedVersion(), async));
         if (result.logTail() != null && !options.sensitive()) {
-            String tail = "  " + change.id() + ": log tail:" + System.lineSeparator() + Failures.indent(result.logTail());
-            if (printLogs) {
-                console.info(tail);
-            } else {
-                console.debug(tail);
-            }
+            events.on(new Event.LogTail(change.id(), result.logTail()));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.apply;
 
+import io.github.lambdainvocation.model.ApplyReport;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.lambda.LambdaCallException;
 import io.github.lambdainvocation.payload.PlannedCall;
@@ -48,14 +49,5 @@ final class Failures {
         }
         return text.append(System.lineSeparator()).append("Before the failure: ").append(report.summary())
                 .append(". Changes after it were not attempted.").toString();
-    }
-
-    /** Log lines indented under their heading: {@code "  | line"}. */
-    static String indent(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.strip().split("\\R")) {
-            out.append(out.length() == 0 ? "" : System.lineSeparator()).append("  | ").append(line);
-        }
-        return out.toString();
     }
 }

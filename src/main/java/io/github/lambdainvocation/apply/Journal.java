@@ -1,8 +1,9 @@
 package io.github.lambdainvocation.apply;
 
+import io.github.lambdainvocation.model.ApplyReport;
 import io.github.lambdainvocation.model.PendingCall;
 import io.github.lambdainvocation.model.State;
-import io.github.lambdainvocation.plan.Action;
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
 import java.util.EnumMap;

@@ -8,7 +8,7 @@ import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.model.RecordedInvocation;
 import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.payload.PlannedCall;
-import io.github.lambdainvocation.plan.Action;
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.plan.PlannedChange;
 
 /** What the state records when a change is applied, and how its calls are made. Pure. */

@@ -1,6 +1,7 @@
 package io.github.lambdainvocation.apply;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.model.ApplyReport;
+import io.github.lambdainvocation.event.Listener;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
 import io.github.lambdainvocation.model.State;
@@ -28,37 +29,30 @@ import java.util.function.Supplier;
  */
 public final class PlanApplier {
 
-    /**
-     * @param printLogs print each successful call's log tail at info level (it is always at debug level)
-     * @param parallelism how many changes may run at once
-     */
-    public record Options(boolean printLogs, int parallelism) {
-        public static final Options DEFAULT = new Options(false, 1);
-    }
-
     private final StateStore store;
     private final Supplier<LambdaInvoker> invoker;
-    private final Console console;
+    private final Listener events;
     private final Clock clock;
-    private final Options options;
+    private final int parallelism;
 
     /**
      * @param invoker gives the invoker on first use only, so a plan without calls builds no AWS client
+     * @param parallelism how many changes may run at once
      */
-    public PlanApplier(StateStore store, Supplier<LambdaInvoker> invoker, Console console, Clock clock,
-            Options options) {
+    public PlanApplier(StateStore store, Supplier<LambdaInvoker> invoker, Listener events, Clock clock,
+            int parallelism) {
         this.store = store;
         this.invoker = invoker;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
-        this.options = options;
+        this.parallelism = parallelism;
     }
 
     public ApplyReport apply(State initial, Plan plan) throws ApplyFailedException {
         Journal journal = new Journal(store, initial);
-        ChangeRunner runner = new ChangeRunner(journal, invoker, console, clock, options.printLogs());
+        ChangeRunner runner = new ChangeRunner(journal, invoker, events, clock);
         List<LambdaInvocationException> failures = new ArrayList<>();
-        int threads = Math.min(options.parallelism(), Math.max(1, plan.changes().size()));
+        int threads = Math.min(parallelism, Math.max(1, plan.changes().size()));
         try (Scheduler<PlannedChange, ChangeRunner.Started> scheduler =
                 new Scheduler<>(threads, PlannedChange::id, PlannedChange::after)) {
             for (PlannedChange.Phase phase : PlannedChange.Phase.values()) {

@@ -1,26 +1,26 @@
 package io.github.lambdainvocation.engine;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.apply.ApplyFailedException;
-import io.github.lambdainvocation.apply.ApplyReport;
 import io.github.lambdainvocation.apply.PlanApplier;
-import io.github.lambdainvocation.model.CodeVersion;
-import io.github.lambdainvocation.ConfigurationException;
-import io.github.lambdainvocation.model.DesiredInvocation;
-import io.github.lambdainvocation.payload.Placeholders;
-import io.github.lambdainvocation.model.Target;
+import io.github.lambdainvocation.event.Event;
+import io.github.lambdainvocation.event.Listener;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.lambda.LambdaCallException;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
+import io.github.lambdainvocation.model.Action;
+import io.github.lambdainvocation.model.ApplyReport;
+import io.github.lambdainvocation.model.CodeVersion;
+import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.model.State;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.payload.PayloadBuilder;
-import io.github.lambdainvocation.plan.Action;
+import io.github.lambdainvocation.payload.PlannedCall;
 import io.github.lambdainvocation.plan.Plan;
 import io.github.lambdainvocation.plan.PlanReport;
-import io.github.lambdainvocation.payload.PlannedCall;
 import io.github.lambdainvocation.plan.PlannedChange;
 import io.github.lambdainvocation.plan.Planner;
-import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
 import java.io.IOException;
@@ -29,19 +29,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * The goals without Maven: {@link #status}, {@link #invoke}, {@link #destroy}, {@link #forceUnlock} and
  * {@link #importState}. Everything that can be wrong with the input is checked before the first invocation; the
- * state is locked while a run may change it.
+ * state is locked while a run may change it. What happens is told as {@link Event}s.
  */
 public final class InvocationEngine {
 
@@ -54,6 +51,11 @@ public final class InvocationEngine {
      * @param acknowledge ids whose interrupted call is recorded as done without sending it again
      */
     public record RunOptions(boolean offline, int parallelism, Set<String> replace, Set<String> acknowledge) {
+        public RunOptions {
+            replace = Set.copyOf(replace);
+            acknowledge = Set.copyOf(acknowledge);
+        }
+
         public static RunOptions plain(boolean offline) {
             return new RunOptions(offline, 1, Set.of(), Set.of());
         }
@@ -61,29 +63,21 @@ public final class InvocationEngine {
 
     private final StateStore store;
     private final Supplier<LambdaInvoker> invokers;
-    private final Console console;
+    private final Listener events;
     private final Clock clock;
     private final Path outputDirectory;
-    private final boolean printLogs;
-
-    public InvocationEngine(StateStore store, Supplier<LambdaInvoker> invokers, Console console, Clock clock,
-            Path outputDirectory) {
-        this(store, invokers, console, clock, outputDirectory, false);
-    }
 
     /**
      * @param invokers gives a Lambda invoker; called only when there is something to ask Lambda
-     * @param outputDirectory where status.json and results/ go
-     * @param printLogs print the log tail of successful calls at info level
+     * @param outputDirectory where status.json, results/ and outputs/ go
      */
-    public InvocationEngine(StateStore store, Supplier<LambdaInvoker> invokers, Console console, Clock clock,
-            Path outputDirectory, boolean printLogs) {
+    public InvocationEngine(StateStore store, Supplier<LambdaInvoker> invokers, Listener events, Clock clock,
+            Path outputDirectory) {
         this.store = store;
         this.invokers = invokers;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.outputDirectory = outputDirectory;
-        this.printLogs = printLogs;
     }
 
     public Plan status(List<DesiredInvocation> desired) {
@@ -91,22 +85,21 @@ public final class InvocationEngine {
     }
 
     /**
-     * Prints the plan of {@code invoke} and writes it to status.json; invokes nothing and changes no state.
+     * Tells the plan of {@code invoke} and writes it to status.json; invokes nothing and changes no state.
      *
      * @param verify send each planned call as a DryRun, which checks that the function exists and may be invoked
      *     without running it
      */
     public Plan status(List<DesiredInvocation> desired, boolean verify, Set<String> replace) {
         State state = store.read();
-        checkReplaceIds(replace, desired);
+        UpFrontChecks.replaceIds(replace, desired);
         try (OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
             Plan plan = Planner.forInvoke(desired, state,
                     new Planner.Options(replace, Set.of(), codeVersions(desired, lambda, false)));
-            store.currentLock().ifPresent(lock -> console.warn("The state " + store.location() + " is locked by "
-                    + lock.describe() + ". A run of invoke or destroy now would fail or wait for it."));
-            warnInterrupted(plan);
-            print(plan);
-            checkPayloads(plan);
+            store.currentLock().ifPresent(lock -> events.on(new Event.StateLocked(store.location(),
+                    lock.describe())));
+            tell(plan, Event.Goal.STATUS);
+            UpFrontChecks.payloads(plan);
             writeStatus(plan);
             if (verify) {
                 verify(plan, lambda);
@@ -121,27 +114,22 @@ public final class InvocationEngine {
 
     /** Brings the recorded state in line with {@code desired}, invoking what the lifecycle calls for. */
     public RunOutcome invoke(List<DesiredInvocation> desired, RunOptions options) {
-        checkReplaceIds(options.replace(), desired);
+        UpFrontChecks.replaceIds(options.replace(), desired);
+        ResultPublisher results = new ResultPublisher(outputDirectory);
         try (StateStore.Lock lock = store.lock(); OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
             State state = store.read();
-            checkAcknowledgeIds(options.acknowledge(), state);
+            UpFrontChecks.acknowledgeIds(options.acknowledge(), state);
             Plan plan = Planner.forInvoke(desired, state, new Planner.Options(options.replace(),
                     options.acknowledge(), codeVersions(desired, lambda, options.offline())));
-            warnInterrupted(plan);
-            print(plan);
+            tell(plan, Event.Goal.INVOKE);
             ApplyReport report;
             try {
                 report = apply(state, plan, options, lambda);
             } catch (ApplyFailedException e) {
-                // what did succeed is recorded; its results are as current as the state
-                try {
-                    publish(desired, state, e.partial().state());
-                } catch (LambdaInvocationException notPublished) {
-                    console.warn(notPublished.getMessage());
-                }
+                publishWhatSucceeded(results, desired, state, e.partial().state());
                 throw e;
             }
-            return new RunOutcome(plan, report, publish(desired, state, report.state()));
+            return new RunOutcome(plan, report, results.publish(desired, state, report.state()));
         }
     }
 
@@ -158,23 +146,18 @@ public final class InvocationEngine {
     public RunOutcome destroy(List<String> configuredOrder, Set<String> ids, RunOptions options) {
         try (StateStore.Lock lock = store.lock(); OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
             State state = store.read();
-            checkDestroyIds(ids, configuredOrder, state);
-            checkAcknowledgeIds(options.acknowledge(), state);
+            UpFrontChecks.destroyIds(ids, configuredOrder, state);
+            UpFrontChecks.acknowledgeIds(options.acknowledge(), state);
             Plan plan = Planner.forDestroy(state, ids, configuredOrder,
                     new Planner.Options(Set.of(), options.acknowledge(), Map.of()));
-            for (String id : ids) {
-                if (state.get(id).isEmpty()) {
-                    console.info("'" + id + "' is not recorded in the state: nothing to destroy.");
-                }
-            }
-            warnInterrupted(plan);
-            print(plan);
+            ids.stream().filter(id -> state.get(id).isEmpty())
+                    .forEach(id -> events.on(new Event.NothingToDestroy(id)));
+            tell(plan, Event.Goal.DESTROY);
             ApplyReport report = apply(state, plan, options, lambda);
             try {
-                new ResultFiles(outputDirectory)
-                        .remove(plan.changes().stream().map(PlannedChange::id).toList());
+                new ResultPublisher(outputDirectory).remove(plan.changes().stream().map(PlannedChange::id).toList());
             } catch (IOException e) {
-                console.warn("Could not remove old result files: " + e);
+                events.on(new Event.ResultFilesNotRemoved(e.toString()));
             }
             return new RunOutcome(plan, report, Map.of());
         }
@@ -204,43 +187,47 @@ public final class InvocationEngine {
             }
             store.write(imported);
         }
-        console.info("Imported " + imported.invocations().size() + " recorded invocation(s) from "
-                + source.location() + " into " + store.location() + ". The source was left as it was; remove it"
-                + " once builds use the new location.");
+        events.on(new Event.StateImported(imported.invocations().size(), source.location(), store.location()));
         return imported;
     }
 
     private ApplyReport apply(State state, Plan plan, RunOptions options, OnDemandInvoker lambda) {
-        checkPayloads(plan);
-        if (plan.hasCalls() && options.offline()) {
-            int calls = plan.callCount();
-            throw new ConfigurationException("Maven is offline (-o), and this run has " + calls + " Lambda invocation"
-                    + (calls == 1 ? "" : "s") + " to make. Run without -o, or use the status goal to see the plan.");
-        }
+        UpFrontChecks.payloads(plan);
+        UpFrontChecks.online(plan, options.offline());
         if (plan.hasCalls()) {
-            // regions and credentials are configuration: find what is missing before anything is written
-            Map<Target, String> targets = new LinkedHashMap<>();
-            plan.changes().forEach(c -> c.calls().forEach(call ->
-                    targets.putIfAbsent(call.target(), "invocation '" + c.id() + "'")));
-            try {
-                lambda.get().prepare(targets);
-            } catch (LambdaCallException e) {
-                throw new ConfigurationException(e.getMessage());
-            }
+            prepare(plan, lambda);
         }
-        ApplyReport report;
-        if (!plan.changesState()) {
-            report = new ApplyReport(plan.countByAction(), 0, state);
-        } else {
-            report = new PlanApplier(store, lambda, console, clock,
-                    new PlanApplier.Options(printLogs, Math.max(1, options.parallelism()))).apply(state, plan);
-        }
-        console.info("Applied: " + report.summary() + ".");
+        ApplyReport report = plan.changesState()
+                ? new PlanApplier(store, lambda, events, clock, Math.max(1, options.parallelism())).apply(state, plan)
+                : new ApplyReport(plan.countByAction(), 0, state);
+        events.on(new Event.Applied(report));
         return report;
     }
 
+    /** Regions and credentials are configuration: find what is missing before anything is written. */
+    private static void prepare(Plan plan, OnDemandInvoker lambda) {
+        Map<Target, String> targets = new LinkedHashMap<>();
+        plan.changes().forEach(c -> c.calls().forEach(call ->
+                targets.putIfAbsent(call.target(), "invocation '" + c.id() + "'")));
+        try {
+            lambda.get().prepare(targets);
+        } catch (LambdaCallException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    /** What did succeed is recorded; its results are as current as the state. */
+    private void publishWhatSucceeded(ResultPublisher results, List<DesiredInvocation> desired, State before,
+            State after) {
+        try {
+            results.publish(desired, before, after);
+        } catch (LambdaInvocationException notPublished) {
+            events.on(new Event.ResultsNotPublished(notPublished.getMessage()));
+        }
+    }
+
     /** The current code of each invocation with triggerOnCodeChange (one GetFunction each). */
-    private Map<String, CodeVersion> codeVersions(List<DesiredInvocation> desired, OnDemandInvoker lambda,
+    private static Map<String, CodeVersion> codeVersions(List<DesiredInvocation> desired, OnDemandInvoker lambda,
             boolean offline) {
         Map<String, CodeVersion> versions = new LinkedHashMap<>();
         for (DesiredInvocation d : desired) {
@@ -255,49 +242,6 @@ public final class InvocationEngine {
         return versions;
     }
 
-    /**
-     * The result files and properties: {@code results/<id>.json} and {@code lambda-invocation.<id>.result} for
-     * every recorded result, and each configured output as {@code lambda-invocation.<id>.<name>} and in
-     * {@code outputs/<id>.json}.
-     */
-    private Map<String, String> publish(List<DesiredInvocation> desired, State before, State after) {
-        ResultFiles files = new ResultFiles(outputDirectory);
-        Path dir = files.results();
-        Map<String, String> properties = new LinkedHashMap<>();
-        try {
-            files.publish(before, after)
-                    .forEach((id, result) -> properties.put("lambda-invocation." + id + ".result", result));
-            List<String> problems = new ArrayList<>();
-            for (DesiredInvocation d : desired) {
-                String result = after.get(d.id()).map(r -> r.result()).orElse(null);
-                if (d.outputs().isEmpty() || result == null) {
-                    continue;
-                }
-                try {
-                    var values = Placeholders.outputs(d.id(), result, d.outputs());
-                    var file = Json.object();
-                    values.forEach((name, value) -> {
-                        properties.put("lambda-invocation." + d.id() + "." + name,
-                                Placeholders.text(value));
-                        file.set(name, value);
-                    });
-                    files.writeOutputs(d.id(), (Json.writePretty(file) + "\n").getBytes(StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException e) {
-                    problems.add("invocation '" + d.id() + "': <outputs> " + e.getMessage()
-                            + (d.spec().sensitive() ? "" : " (the result is in " + dir.resolve(d.id() + ".json") + ")"));
-                }
-            }
-            if (!problems.isEmpty()) {
-                problems.add("The invocations themselves succeeded and are recorded; fix <outputs>, and the next run"
-                        + " (with nothing to invoke) sets them.");
-                throw new ConfigurationException(problems);
-            }
-            return properties;
-        } catch (IOException e) {
-            throw new StateException("The results could not be written under " + dir + ": " + e, false, e);
-        }
-    }
-
     /** status -Dlambda-invocation.verify: a DryRun of every call the plan knows already. */
     private void verify(Plan plan, OnDemandInvoker lambda) {
         List<String> problems = new ArrayList<>();
@@ -310,8 +254,7 @@ public final class InvocationEngine {
                             ? "{}".getBytes(StandardCharsets.UTF_8)
                             : PayloadBuilder.build(call));
                     checked++;
-                    console.info("  " + change.id() + ": " + call.event() + " -> " + call.target().describe()
-                            + ": may be invoked (DryRun)");
+                    events.on(new Event.DryRunPassed(change.id(), call.event(), call.target()));
                 } catch (LambdaCallException e) {
                     problems.add("invocation '" + change.id() + "': " + e.getMessage());
                 }
@@ -320,7 +263,7 @@ public final class InvocationEngine {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        console.info("Verified " + checked + " planned call" + (checked == 1 ? "" : "s") + " with DryRun.");
+        events.on(new Event.Verified(checked));
     }
 
     private void writeStatus(Plan plan) {
@@ -332,83 +275,16 @@ public final class InvocationEngine {
         } catch (IOException e) {
             throw new StateException("The plan could not be written to " + file + ": " + e, false, e);
         }
-        console.info("Plan written to " + file);
+        events.on(new Event.StatusWritten(file));
     }
 
-    private void warnInterrupted(Plan plan) {
+    /** The interrupted calls the plan found, then the plan. */
+    private void tell(Plan plan, Event.Goal goal) {
         for (PlannedChange change : plan.changes()) {
             if (change.action() == Action.INTERRUPTED) {
-                var p = change.pending();
-                console.warn("INTERRUPTED: a build died after sending the " + p.event() + " call of '" + p.id() + "' to "
-                        + p.target().describe() + " at " + p.startedAt() + ", before recording its outcome. "
-                        + (change.calls().isEmpty()
-                                ? "It is acknowledged: recorded as done without sending it again."
-                                : "It is sent again with the same payload now. If it must not run twice, stop and run"
-                                        + " with -Dlambda-invocation.acknowledge=" + p.id() + " to record it as done."));
+                events.on(new Event.InterruptedCallFound(change.pending(), change.calls().isEmpty(), goal));
             }
         }
+        events.on(new Event.PlanReady(plan, store.location()));
     }
-
-    private void print(Plan plan) {
-        if (plan.changes().isEmpty()) {
-            console.info("No invocations are configured or recorded (state " + store.location() + ").");
-            return;
-        }
-        console.info("Lambda invocation plan (state " + store.location() + "):");
-        PlanReport.lines(plan).forEach(console::info);
-        console.info(PlanReport.summary(plan));
-    }
-
-    /** Lambda refuses synchronous payloads over 6 MB; say so before anything is invoked. */
-    private static void checkPayloads(Plan plan) {
-        List<String> problems = new ArrayList<>();
-        for (PlannedChange change : plan.changes()) {
-            if (change.deferred()) {
-                continue; // its payload is known only when it runs, and checked then
-            }
-            for (PlannedCall call : change.calls()) {
-                String problem = PayloadBuilder.sizeProblem(PayloadBuilder.build(call));
-                if (problem != null) {
-                    String source = change.desired() != null ? change.desired().inputSource() : "the recorded input";
-                    problems.add("invocation '" + change.id() + "': " + source + " makes the " + call.event()
-                            + " payload " + problem);
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-    }
-
-    private static void checkReplaceIds(Set<String> replace, List<DesiredInvocation> desired) {
-        Set<String> unknown = new LinkedHashSet<>(replace);
-        desired.forEach(d -> unknown.remove(d.id()));
-        if (!unknown.isEmpty()) {
-            throw new ConfigurationException("-Dlambda-invocation.replace names " + unknown + ", which "
-                    + (unknown.size() == 1 ? "is" : "are") + " not configured. Configured ids: "
-                    + desired.stream().map(DesiredInvocation::id).toList());
-        }
-    }
-
-    private static void checkAcknowledgeIds(Set<String> acknowledge, State state) {
-        Set<String> unknown = new LinkedHashSet<>(acknowledge);
-        unknown.removeAll(state.pending().keySet());
-        if (!unknown.isEmpty()) {
-            throw new ConfigurationException("-Dlambda-invocation.acknowledge names " + unknown + ", which "
-                    + (unknown.size() == 1 ? "has" : "have") + " no interrupted call. Interrupted: "
-                    + new TreeSet<>(state.pending().keySet()));
-        }
-    }
-
-    private static void checkDestroyIds(Set<String> ids, Collection<String> configured, State state) {
-        Set<String> unknown = new LinkedHashSet<>(ids);
-        unknown.removeAll(configured);
-        unknown.removeAll(state.invocations().keySet());
-        if (!unknown.isEmpty()) {
-            throw new ConfigurationException("-Dlambda-invocation.ids names " + unknown
-                    + ", which is neither configured nor recorded. Recorded ids: "
-                    + new TreeSet<>(state.invocations().keySet()));
-        }
-    }
-
 }

@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.engine;
 
-import io.github.lambdainvocation.apply.ApplyReport;
+import io.github.lambdainvocation.model.ApplyReport;
 import io.github.lambdainvocation.plan.Plan;
 import java.util.Map;
 

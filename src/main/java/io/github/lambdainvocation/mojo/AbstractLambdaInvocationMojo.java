@@ -354,10 +354,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         return new InvocationEngine(
                 store,
                 () -> new SdkLambdaInvoker(aws, options, console, false),
-                console,
+                new MavenEvents(console, printLogs),
                 Clock.systemUTC(),
-                outputDirectory.toPath(),
-                printLogs);
+                outputDirectory.toPath());
     }
 
     /** This build, as a lock names it. */

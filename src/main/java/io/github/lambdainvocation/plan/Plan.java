@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.model.Action;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.payload.PlannedCall;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.payload.PlannedCall;
 import io.github.lambdainvocation.model.Graph;
 import io.github.lambdainvocation.model.CodeVersion;

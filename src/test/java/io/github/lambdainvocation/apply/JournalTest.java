@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.apply;
 
+import io.github.lambdainvocation.model.ApplyReport;
 import static io.github.lambdainvocation.testing.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +9,7 @@ import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.model.PendingCall;
 import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.model.Target;
-import io.github.lambdainvocation.plan.Action;
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
 import java.time.Instant;

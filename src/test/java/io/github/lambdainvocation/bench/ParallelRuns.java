@@ -69,7 +69,7 @@ public final class ParallelRuns {
         InvocationEngine engine = new InvocationEngine(new LocalStateStore(dir.resolve("state.json")),
                 () -> Invokers.of(lambda.endpoint(), LocalS3.CREDENTIALS, SdkLambdaInvoker.Options.DEFAULT,
                         Console.SILENT),
-                Console.SILENT, Clock.systemUTC(), dir.resolve("out"));
+                io.github.lambdainvocation.event.Listener.NONE, Clock.systemUTC(), dir.resolve("out"));
         long started = System.nanoTime();
         engine.invoke(desired, new InvocationEngine.RunOptions(false, parallelism, Set.of(), Set.of()));
         return (System.nanoTime() - started) / 1e9;

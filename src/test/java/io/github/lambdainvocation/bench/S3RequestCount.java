@@ -49,7 +49,7 @@ public final class S3RequestCount {
                         "bench:bench", "dev", null), Console.SILENT, Clock.systemUTC(), true)) {
                     int calls = new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), LocalS3.CREDENTIALS,
                             SdkLambdaInvoker.Options.DEFAULT, Console.SILENT),
-                            Console.SILENT, Clock.systemUTC(), out).invoke(config(runs[r][0], r, runs[r][1]), false)
+                            io.github.lambdainvocation.event.Listener.NONE, Clock.systemUTC(), out).invoke(config(runs[r][0], r, runs[r][1]), false)
                             .report().calls();
                     List<String> requests = wire.summary();
                     System.out.println("| " + names[r] + " | " + calls + " | " + requests.size() + " | "

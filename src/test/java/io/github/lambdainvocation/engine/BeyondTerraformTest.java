@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.engine;
 
+import io.github.lambdainvocation.mojo.MavenEvents;
 import static io.github.lambdainvocation.testing.Jsons.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +52,7 @@ class BeyondTerraformTest {
     }
 
     private InvocationEngine engine() {
-        return new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), console), console, Clock.systemUTC(),
+        return new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), console), new MavenEvents(console), Clock.systemUTC(),
                 dir.resolve("out"));
     }
 
@@ -232,7 +233,7 @@ class BeyondTerraformTest {
 
         RunOutcome outcome = engine().invoke(config(crud("a", "fn", "{\"v\": 2}")), parallel(10));
 
-        assertThat(log).anyMatch(l -> l.startsWith("WARN INTERRUPTED: a build died after sending the update call of"
+        assertThat(log).anyMatch(l -> l.startsWith("WARN INTERRUPTED: an earlier build sent the update call of"
                 + " 'a' to fn:$LATEST in us-east-1") && l.contains("It is sent again with the same payload now."));
         assertThat(lambda.payloads("fn")).last().isEqualTo(payload);
         assertThat(lambda.payloads("fn")).as("sent again once, then nothing else to do").hasSize(2);
@@ -288,7 +289,7 @@ class BeyondTerraformTest {
 
         assertThat(store.read().pending()).containsKey("a");
         assertThat(engine().status(config(crud("a", "slow", "{}"))).changes().get(0).action())
-                .isEqualTo(io.github.lambdainvocation.plan.Action.INTERRUPTED);
+                .isEqualTo(io.github.lambdainvocation.model.Action.INTERRUPTED);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.engine;
 
+import io.github.lambdainvocation.mojo.MavenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +60,7 @@ class InvocationEngineTest {
             invokersBuilt.incrementAndGet();
             return Invokers.of(lambda.endpoint(), null, Invokers.FAST, console);
         };
-        return new InvocationEngine(stateStore, invokers, console,
+        return new InvocationEngine(stateStore, invokers, new MavenEvents(console),
                 Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC), dir.resolve("out"));
     }
 
@@ -301,8 +302,8 @@ class InvocationEngineTest {
     void logsOfSuccessfulCallsArePrintedWhenAskedForExceptForSensitiveInvocations() throws Exception {
         lambda.enqueue("fn", Reply.echoLogging("seeded 42 rows"), Reply.echoLogging("token is hunter2"));
         InvocationEngine printing = new InvocationEngine(store,
-                () -> Invokers.of(lambda.endpoint(), null, Invokers.FAST, console), console,
-                Clock.systemUTC(), dir.resolve("out"), true);
+                () -> Invokers.of(lambda.endpoint(), null, Invokers.FAST, console), new MavenEvents(console, true),
+                Clock.systemUTC(), dir.resolve("out"));
 
         printing.invoke(config(crud("plain", "{}"), crud("secret", "{\"pw\":\"hunter2\"}").sensitive(true)), false);
 

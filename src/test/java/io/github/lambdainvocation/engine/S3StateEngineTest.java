@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.engine;
 
+import io.github.lambdainvocation.mojo.MavenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class S3StateEngineTest {
     }
 
     private InvocationEngine engine(StateStore store) {
-        return new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), console), console, Clock.systemUTC(),
+        return new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), console), new MavenEvents(console), Clock.systemUTC(),
                 dir.resolve("out"));
     }
 

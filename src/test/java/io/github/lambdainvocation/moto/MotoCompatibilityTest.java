@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.moto;
 
+import io.github.lambdainvocation.event.Listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lambdainvocation.Console;
@@ -73,7 +74,7 @@ class MotoCompatibilityTest {
     private InvocationEngine engine() {
         return new InvocationEngine(new LocalStateStore(dir.resolve("state.json")),
                 () -> Invokers.of(moto.endpoint().toString(), CREDENTIALS, SdkLambdaInvoker.Options.DEFAULT,
-                        Console.SILENT), Console.SILENT, Clock.systemUTC(),
+                        Console.SILENT), Listener.NONE, Clock.systemUTC(),
                 dir.resolve("out"));
     }
 

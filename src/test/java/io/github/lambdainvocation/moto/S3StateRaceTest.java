@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.moto;
 
+import io.github.lambdainvocation.event.Listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -154,7 +155,7 @@ class S3StateRaceTest {
         try (StateStore store = store(build, lockTimeout)) {
             return new InvocationEngine(store,
                     () -> Invokers.of(lambda.endpoint(), null, SdkLambdaInvoker.Options.DEFAULT, Console.SILENT),
-                    Console.SILENT,
+                    Listener.NONE,
                     Clock.systemUTC(), dir.resolve("out-" + build)).invoke(config(build), false);
         }
     }

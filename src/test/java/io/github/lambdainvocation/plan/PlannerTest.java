@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.plan;
 
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.payload.PlannedCall;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.lambdainvocation.plan;
+package io.github.lambdainvocation.model;
 
 /** What a run does about one invocation id, in the words of {@code terraform plan}. */
 public enum Action {

@@ -1,6 +1,6 @@
-package io.github.lambdainvocation.apply;
+package io.github.lambdainvocation.model;
 
-import io.github.lambdainvocation.plan.Action;
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.model.State;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,0 +1,154 @@
+package io.github.lambdainvocation.mojo;
+
+import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.event.Event;
+import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.plan.PlanReport;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The core's events as Maven log lines: the plan, each call, waits and retries, with the POM element names and
+ * {@code -D} hints the user types. Thread-safe: the console is.
+ */
+public final class MavenEvents implements Listener {
+
+    private final Console console;
+    private final boolean printLogs;
+    private final Map<Class<?>, Consumer<Event>> renderers = new HashMap<>();
+
+    /**
+     * @param printLogs print the log tail of successful calls at info level (else at debug level)
+     */
+    public MavenEvents(Console console, boolean printLogs) {
+        this.console = console;
+        this.printLogs = printLogs;
+        planning();
+        applying();
+        lambda();
+        state();
+    }
+
+    public MavenEvents(Console console) {
+        this(console, false);
+    }
+
+    @Override
+    public void on(Event event) {
+        Consumer<Event> renderer = renderers.get(event.getClass());
+        if (renderer == null) {
+            console.debug(event.toString());
+        } else {
+            renderer.accept(event);
+        }
+    }
+
+    private <E extends Event> void when(Class<E> type, Consumer<E> render) {
+        renderers.put(type, e -> render.accept(type.cast(e)));
+    }
+
+    private void planning() {
+        when(Event.PlanReady.class, e -> {
+            if (e.plan().changes().isEmpty()) {
+                console.info("No invocations are configured or recorded (state " + e.stateLocation() + ").");
+                return;
+            }
+            console.info("Lambda invocation plan (state " + e.stateLocation() + "):");
+            PlanReport.lines(e.plan()).forEach(console::info);
+            console.info(PlanReport.summary(e.plan()));
+        });
+        when(Event.StateLocked.class, e -> console.warn("The state " + e.stateLocation() + " is locked by "
+                + e.holder() + ". A run of invoke or destroy now would fail or wait for it."));
+        when(Event.InterruptedCallFound.class, e -> console.warn(interrupted(e)));
+        when(Event.NothingToDestroy.class, e -> console.info("'" + e.id() + "' is not recorded in the state:"
+                + " nothing to destroy."));
+        when(Event.StatusWritten.class, e -> console.info("Plan written to " + e.file()));
+        when(Event.DryRunPassed.class, e -> console.info("  " + e.id() + ": " + e.event() + " -> "
+                + e.target().describe() + ": may be invoked (DryRun)"));
+        when(Event.Verified.class, e -> console.info("Verified " + e.calls() + " planned call"
+                + (e.calls() == 1 ? "" : "s") + " with DryRun."));
+    }
+
+    /** What an earlier build left, in the words of the goal that found it. */
+    static String interrupted(Event.InterruptedCallFound e) {
+        var call = e.call();
+        String found = "INTERRUPTED: an earlier build sent the " + call.event() + " call of '" + call.id() + "' to "
+                + call.target().describe() + " at " + call.startedAt() + " and did not record its outcome (the build"
+                + " was killed, or the call got no answer in time). ";
+        if (e.acknowledged()) {
+            return found + "It is acknowledged: recorded as done without sending it again.";
+        }
+        String acknowledge = "-Dlambda-invocation.acknowledge=" + call.id();
+        if (e.goal() == Event.Goal.STATUS) {
+            return found + "The next invoke or destroy sends it again with the same payload; to record it as done"
+                    + " instead, run it with " + acknowledge + ".";
+        }
+        return found + "It is sent again with the same payload now. If it must not run twice, stop and run with "
+                + acknowledge + " to record it as done.";
+    }
+
+    private void applying() {
+        when(Event.UnchangedAfterAll.class, e -> console.info("  " + e.id() + ": unchanged after all: the results"
+                + " it reads did not change"));
+        when(Event.CallStarted.class, e -> console.info("  " + e.id() + ": " + e.event() + " -> "
+                + e.target().describe() + " (" + e.bytes() + " bytes" + (e.async() ? ", asynchronous" : "") + ")"));
+        when(Event.CallDone.class, e -> console.info("  " + e.id() + ": " + e.event()
+                + (e.async() ? " accepted by Lambda in " : " done in ") + e.took().toMillis() + " ms"
+                + (e.executedVersion() == null ? "" : ", executed version " + e.executedVersion())));
+        when(Event.LogTail.class, e -> {
+            String tail = "  " + e.id() + ": log tail:" + System.lineSeparator() + indent(e.text());
+            if (printLogs) {
+                console.info(tail);
+            } else {
+                console.debug(tail);
+            }
+        });
+        when(Event.Applied.class, e -> console.info("Applied: " + e.report().summary() + "."));
+        when(Event.ResultFilesNotRemoved.class, e -> console.warn("Could not remove old result files: "
+                + e.reason()));
+        when(Event.ResultsNotPublished.class, e -> console.warn(e.reason()));
+        when(Event.StateImported.class, e -> console.info("Imported " + e.invocations() + " recorded invocation(s)"
+                + " from " + e.from() + " into " + e.to() + ". The source was left as it was; remove it once builds"
+                + " use the new location."));
+    }
+
+    private void lambda() {
+        when(Event.Throttled.class, e -> console.warn("Lambda throttled the call to " + e.target().describe() + " ("
+                + e.errorCode() + "); it did not run. Retrying in " + e.delay().toMillis() + " ms (attempt "
+                + e.nextAttempt() + " of " + e.maxAttempts() + ")."));
+        when(Event.ConnectionRefused.class, e -> console.warn("Could not connect to Lambda for "
+                + e.target().describe() + " (" + e.reason() + "); nothing was sent. Retrying in "
+                + e.delay().toMillis() + " ms (attempt " + e.nextAttempt() + " of " + e.maxAttempts() + ")."));
+        when(Event.WaitingForFunction.class, e -> console.info("Waiting for the function " + e.target().describe()
+                + " to be ready (" + e.where() + "), up to " + seconds(e.timeout()) + "."));
+        when(Event.FunctionReady.class, e -> console.info("The function " + e.target().describe() + " is ready."));
+    }
+
+    private void state() {
+        when(Event.ProxyUsed.class, e -> console.debug("AWS calls go through Maven's proxy " + e.proxy()));
+        when(Event.WaitingForLock.class, e -> console.info("The state " + e.stateLocation() + " is locked by "
+                + e.holder() + "; waiting up to " + e.timeout().toSeconds() + " s."));
+        when(Event.LockTaken.class, e -> console.debug("Took the state lock " + e.lockKey() + " (lock id "
+                + e.lockId() + ")"));
+        when(Event.LockReleased.class, e -> console.debug("Released the state lock (lock id " + e.lockId() + ")"));
+        when(Event.LockRemoved.class, e -> console.info("Removed the lock of " + e.stateLocation() + " held by "
+                + e.holder() + "."));
+        when(Event.LockLost.class, e -> console.warn("The lock of " + e.stateLocation() + " was no longer this"
+                + " build's (lock id " + e.lockId() + "): someone removed it with force-unlock while this build ran."
+                + " It was left alone."));
+    }
+
+    private static String indent(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.strip().split("\\R")) {
+            out.append(out.length() == 0 ? "" : System.lineSeparator()).append("  | ").append(line);
+        }
+        return out.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}
