@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.aws.AwsClients;
+import io.github.lambdainvocation.model.Backoff;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
@@ -15,7 +16,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -48,6 +48,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     private final Options options;
     private final Console console;
     private final boolean ownsClients;
+    private final Backoff backoff;
     private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
     /**
@@ -81,6 +82,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         this.options = options;
         this.console = console;
         this.ownsClients = ownsClients;
+        this.backoff = new Backoff(options.retry().firstDelay(), options.retry().maxDelay());
     }
 
     @Override
@@ -109,7 +111,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 return toResult(target, response, attempt, call.sensitive());
             } catch (AwsServiceException e) {
                 if (isThrottling(e) && attempt < retry.maxAttempts()) {
-                    Duration wait = backoff(attempt, retryAfter(e));
+                    Duration wait = backoff.delay(attempt, retryAfter(e));
                     console.warn("Lambda throttled the call to " + target.describe() + " (" + errorCode(e)
                             + "); it did not run. Retrying in " + wait.toMillis() + " ms (attempt " + (attempt + 1)
                             + " of " + retry.maxAttempts() + ").");
@@ -125,7 +127,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             } catch (SdkClientException e) {
                 boolean notSent = couldNotConnect(e);
                 if (notSent && attempt < retry.maxAttempts()) {
-                    Duration wait = backoff(attempt, Optional.empty());
+                    Duration wait = backoff.delay(attempt);
                     console.warn("Could not connect to Lambda for " + target.describe() + " (" + rootMessage(e)
                             + "); nothing was sent. Retrying in " + wait.toMillis() + " ms (attempt "
                             + (attempt + 1) + " of " + retry.maxAttempts() + ").");
@@ -306,15 +308,6 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             }
         }
         return false;
-    }
-
-    private Duration backoff(int attempt, Optional<Duration> retryAfter) {
-        RetryRules rules = options.retry();
-        long cap = rules.maxDelay().toMillis();
-        long exponential = Math.min(cap, rules.firstDelay().toMillis() << Math.min(attempt - 1, 20));
-        long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
-        long wanted = retryAfter.map(Duration::toMillis).map(ms -> Math.max(ms, jittered)).orElse(jittered);
-        return Duration.ofMillis(Math.min(cap, wanted));
     }
 
     private static Optional<Duration> retryAfter(AwsServiceException e) {
