@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.lambda.model.State;
  *
  * <p>An Invoke is never sent twice when the first request may have reached the function (Terraform's bug
  * #45773): the SDK's own retries are off, the HTTP client's too, and this class retries only what certainly
- * did not run: throttling (HTTP 429, which Lambda answers before running anything) and connections that could
- * not be opened.
+ * did not run: throttling answered with a 4xx status (HTTP 429 TooManyRequestsException, which Lambda answers
+ * before running anything) and connections that could not be opened.
  *
  * <p>Before the first call to a function it waits, within a bound, until the function is {@code Active} and its
  * last update {@code Successful}, the way SDK waiters do (a call to a function being updated fails).
@@ -101,6 +101,13 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 .payload(SdkBytes.fromByteArray(payload))
                 .overrideConfiguration(o -> o.apiCallTimeout(call.timeout()))
                 .build();
+        // Retried here, not by an SDK RetryStrategy (the client's is doNotRetry). The SDK's strategies come with
+        // default predicates (AwsRetryStrategy's, which a client also adds to a strategy given to it unless that was
+        // built with useClientDefaults(false)) that retry 5xx answers and I/O errors such as a read timeout, after
+        // which the function may have run: a retry would invoke it twice (Terraform provider bug #45773). A strategy
+        // with only a retryOnException predicate of ours could state the rule, but it is set per client, not per
+        // request, and retries out of sight; this loop retries only what certainly did not run (4xx throttling, a
+        // connection never opened) and says so at each retry.
         RetryRules retry = options.retry();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -296,8 +303,14 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         }
     }
 
+    /**
+     * Whether Lambda refused the call for its rate, before running anything: the SDK's own test (HTTP 429, or a
+     * throttling error code such as TooManyRequestsException or ThrottlingException), on a 4xx answer only. The
+     * SDK also counts EC2ThrottledException, which Lambda answers with HTTP 502 while setting the function up;
+     * like any 5xx it is not taken as proof that nothing ran.
+     */
     private static boolean isThrottling(AwsServiceException e) {
-        return e.statusCode() == 429 || "TooManyRequestsException".equals(errorCode(e));
+        return e.isThrottlingException() && e.statusCode() >= 400 && e.statusCode() < 500;
     }
 
     /** True only when the request certainly never left this machine: no connection could be opened. */

@@ -148,6 +148,47 @@ class SdkLambdaInvokerTest {
     }
 
     @Test
+    void anyThrottlingCodeTheSdkKnowsIsRetriedWhenLambdaAnsweredWithA4xx() {
+        lambda.enqueue("fn", Reply.apiError(400, "ThrottlingException", "Rate exceeded"),
+                Reply.apiError(400, "RequestLimitExceeded", "Rate exceeded"));
+
+        InvocationResult result = invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}"));
+
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(lambda.events("fn")).as("the function ran once").hasSize(1);
+        assertThat(warnings).hasSize(2).allMatch(w -> w.contains("it did not run. Retrying"));
+    }
+
+    @Test
+    void aNonThrottling4xxIsNotRetried() {
+        lambda.enqueue("fn", Reply.apiError(400, "InvalidRequestContentException", "Could not parse request body"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.mayHaveRun()).isFalse();
+                    assertThat(e.getMessage()).startsWith("Lambda refused the call to fn:$LATEST")
+                            .contains("InvalidRequestContentException (HTTP 400): Could not parse request body");
+                });
+        assertThat(lambda.requests()).hasSize(1);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aThrottlingCodeOnA5xxIsNotRetriedBecauseTheFunctionMayHaveRun() {
+        // the SDK counts EC2ThrottledException as throttling; Lambda answers it with HTTP 502
+        lambda.enqueue("fn", Reply.apiError(502, "EC2ThrottledException", "Lambda was throttled by Amazon EC2"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.mayHaveRun()).isTrue();
+                    assertThat(e.getMessage()).startsWith("Lambda refused the call to fn:$LATEST")
+                            .contains("EC2ThrottledException (HTTP 502)");
+                });
+        assertThat(lambda.requests()).hasSize(1);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aRequestThatMayHaveReachedTheFunctionIsNeverSentAgain() {
         lambda.enqueue("fn", Reply.hangUp());
 
