@@ -119,9 +119,10 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             } catch (AwsServiceException e) {
                 if (isThrottling(e) && attempt < retry.maxAttempts()) {
                     Duration wait = backoff.delay(attempt, retryAfter(e));
-                    console.warn("Lambda throttled the call to " + target.describe() + " (" + errorCode(e)
-                            + "); it did not run. Retrying in " + wait.toMillis() + " ms (attempt " + (attempt + 1)
-                            + " of " + retry.maxAttempts() + ").");
+                    String code = errorCode(e) == null ? "HTTP " + e.statusCode() : errorCode(e);
+                    console.warn("Lambda throttled the call to " + target.describe() + " (" + code + "); it did not"
+                            + " run. Retrying in " + wait.toMillis() + " ms (attempt " + (attempt + 1) + " of "
+                            + retry.maxAttempts() + ").");
                     sleep(target, wait);
                     continue;
                 }
@@ -167,7 +168,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             if (e.statusCode() == 403 || "AccessDeniedException".equals(errorCode(e))) {
                 throw new LambdaCallException(target, "Could not read the code version of " + target.describe()
                         + " for <triggerOnCodeChange>: the credentials need lambda:GetFunction on it. ("
-                        + errorCode(e) + ": " + serviceMessage(e) + ")", true, false, e);
+                        + answer(e) + ")", true, false, e);
             }
             throw serviceError(target, e, 1);
         } catch (SdkClientException e) {
@@ -228,7 +229,14 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                     throw new LambdaCallException(target, "Could not check that " + target.describe() + " is ready:"
                             + " the credentials need lambda:GetFunction on it, or set"
                             + " <waitForFunction>false</waitForFunction> (-Dlambda-invocation.waitForFunction=false)."
-                            + " Nothing was invoked. (" + errorCode(e) + ": " + serviceMessage(e) + ")", true, false, e);
+                            + " Nothing was invoked. (" + answer(e) + ")", true, false, e);
+                }
+                if (e.statusCode() == 404 && !"ResourceNotFoundException".equals(errorCode(e))) {
+                    throw new LambdaCallException(target, "The readiness check of " + target.describe()
+                            + " (GetFunction, used by <waitForFunction>) failed with " + answer(e)
+                            + (errorCode(e) == null ? ", without an error code" : "") + ": the endpoint may implement"
+                            + " only Invoke. If so, turn the wait off with <waitForFunction>false</waitForFunction>"
+                            + " (-Dlambda-invocation.waitForFunction=false). Nothing was invoked.", true, false, e);
                 }
                 throw serviceError(target, e, 1);
             } catch (SdkClientException e) {
@@ -370,8 +378,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         if ("ResourceNotFoundException".equals(code) && target.region() != null) {
             text.append(" (region ").append(target.region()).append(")");
         }
-        text.append(" — ").append(code).append(" (HTTP ").append(e.statusCode()).append("): ")
-                .append(serviceMessage(e));
+        text.append(" — ").append(answer(e));
         boolean mayHaveRun = !clientSide;
         text.append(mayHaveRun
                 ? ". The function may have run; it is not invoked again automatically."
@@ -390,14 +397,35 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         return new LambdaCallException(target, text, false, !notSent, e);
     }
 
-    private static String serviceMessage(AwsServiceException e) {
-        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage()
-                : e.getMessage();
+    /**
+     * What Lambda answered: {@code Code (HTTP 404): message}; without an error code {@code HTTP 404: message};
+     * without a message either, the status line's reason ({@code HTTP 404: Not Found}) or {@code HTTP 404} alone.
+     */
+    private static String answer(AwsServiceException e) {
+        String code = errorCode(e);
+        String status = "HTTP " + e.statusCode();
+        String head = code == null ? status : code + " (" + status + ")";
+        String message = serviceMessage(e);
+        return message == null ? head : head + ": " + message;
     }
 
+    /** The error message in the answer, else its status line's reason; null when it has neither. */
+    private static String serviceMessage(AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        if (details == null) {
+            return null;
+        }
+        if (details.errorMessage() != null && !details.errorMessage().isBlank()) {
+            return details.errorMessage();
+        }
+        return details.sdkHttpResponse() == null ? null
+                : details.sdkHttpResponse().statusText().filter(t -> !t.isBlank()).orElse(null);
+    }
+
+    /** The error code of the answer ({@code x-amzn-ErrorType} or the body's); null when it has none. */
     private static String errorCode(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code == null || code.isBlank() ? null : code;
     }
 
     private static String seconds(Duration d) {

@@ -122,6 +122,49 @@ class SdkLambdaInvokerTest {
     }
 
     @Test
+    void aReadinessCheckAnsweredWithABare404SaysTheEndpointMayImplementOnlyInvoke() {
+        String advice = ": the endpoint may implement only Invoke. If so, turn the wait off with"
+                + " <waitForFunction>false</waitForFunction> (-Dlambda-invocation.waitForFunction=false). Nothing was"
+                + " invoked.";
+        lambda.withoutGetFunction("{\"message\":\"Not Found\"}");
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.userFixable()).isTrue();
+                    assertThat(e.mayHaveRun()).isFalse();
+                    assertThat(e.getMessage()).isEqualTo("The readiness check of fn:$LATEST in us-east-1 (GetFunction,"
+                            + " used by <waitForFunction>) failed with HTTP 404: Not Found, without an error code"
+                            + advice);
+                });
+
+        lambda.withoutGetFunction("");
+        try (SdkLambdaInvoker fresh = Invokers.of(lambda.endpoint(), console)) {
+            assertThatThrownBy(() -> fresh.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .hasMessage("The readiness check of fn:$LATEST in us-east-1 (GetFunction, used by"
+                            + " <waitForFunction>) failed with HTTP 404: Not Found, without an error code" + advice);
+        }
+        assertThat(lambda.getFunctionCalls("fn")).isEqualTo(2);
+        assertThat(lambda.requests()).as("no Invoke was sent").isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutAnErrorCodeShowsItsStatusAndNeverNull() {
+        SdkLambdaInvoker.Options noWait = new SdkLambdaInvoker.Options(Invokers.FAST.retry(), false, Duration.ZERO,
+                Duration.ZERO);
+        lambda.enqueue("fn", Reply.bareApiError(404, "{\"message\":\"Not Found\"}"), Reply.bareApiError(500, ""));
+        try (SdkLambdaInvoker eager = Invokers.of(lambda.endpoint(), null, noWait, console)) {
+            assertThatThrownBy(() -> eager.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .hasMessage("Lambda refused the call to fn:$LATEST in us-east-1 — HTTP 404: Not Found. The function"
+                            + " did not run.");
+            assertThatThrownBy(() -> eager.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                        assertThat(e.mayHaveRun()).isTrue();
+                        assertThat(e.getMessage()).startsWith("Lambda refused the call to fn:$LATEST in us-east-1 —"
+                                + " HTTP 500: Internal Server Error.").doesNotContain("null");
+                    });
+        }
+    }
+
+    @Test
     void throttlingIsRetriedBecauseNothingRan() {
         lambda.enqueue("fn", Reply.apiError(429, "TooManyRequestsException", "Rate exceeded"),
                 Reply.apiError(429, "TooManyRequestsException", "Rate exceeded"));

@@ -90,6 +90,14 @@ public final class LocalLambdaServer implements AutoCloseable {
             return new Reply("api-error:" + errorType, status, errorType, message, null, null, Duration.ZERO);
         }
 
+        /**
+         * Something in front of Lambda, or an emulator, refuses the call with a bare {@code status}: no
+         * {@code x-amzn-ErrorType}, and {@code body} (may be empty) as the answer.
+         */
+        public static Reply bareApiError(int status, String body) {
+            return new Reply("api-error", status, null, null, body, null, Duration.ZERO);
+        }
+
         /** The function returns its payload and writes {@code log} to its log (seen with LogType Tail). */
         public static Reply echoLogging(String log) {
             return new Reply("echo", 200, null, null, null, log, Duration.ZERO);
@@ -123,6 +131,8 @@ public final class LocalLambdaServer implements AutoCloseable {
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> getFunctionCalls = new ConcurrentHashMap<>();
     private final Map<String, String[]> code = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
+    /** When set, what every GetFunction is answered with: a bare 404 with this body. */
+    private volatile String getFunctionMissing;
     private volatile Consumer<Request> listener = r -> {};
     private volatile Consumer<String> arrival = p -> {};
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -182,6 +192,15 @@ public final class LocalLambdaServer implements AutoCloseable {
     /** What GetFunction reports as {@code function}'s code: its SHA-256 and version (default "local", "$LATEST"). */
     public LocalLambdaServer code(String function, String sha256, String version) {
         code.put(function, new String[] {sha256, version});
+        return this;
+    }
+
+    /**
+     * Makes every GetFunction answer a bare 404, as emulators that implement only Invoke do: no
+     * {@code x-amzn-ErrorType}, and {@code body} (such as {@code {"message":"Not Found"}}, or empty) as the answer.
+     */
+    public LocalLambdaServer withoutGetFunction(String body) {
+        this.getFunctionMissing = body;
         return this;
     }
 
@@ -294,10 +313,16 @@ public final class LocalLambdaServer implements AutoCloseable {
         }
     }
 
-    /** GetFunction: the scripted state of a registered function, 404 for others. */
+    /** GetFunction: the scripted state of a registered function, 404 for others (or for all, without it). */
     private void getFunction(HttpExchange exchange, String path) throws IOException {
         String name = functionName(URLDecoder.decode(path.substring(PATH_PREFIX.length()), StandardCharsets.UTF_8))[0];
         exchange.getRequestBody().readAllBytes();
+        String missing = getFunctionMissing;
+        if (missing != null) {
+            getFunctionCalls.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            send(exchange, 404, "application/json", missing, Map.of());
+            return;
+        }
         if (!functions.contains(name)) {
             String qualifier = query(exchange, "Qualifier");
             send(exchange, 404, "application/json", "{\"Type\":\"User\",\"message\":\"Function not found:"
@@ -362,6 +387,10 @@ public final class LocalLambdaServer implements AutoCloseable {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
         if (reply.kind.startsWith("api-error")) {
+            if (reply.errorType == null) {
+                send(exchange, reply.status, "application/json", reply.body, headers);
+                return;
+            }
             headers.put("x-amzn-ErrorType", reply.errorType);
             if (reply.status == 429) {
                 headers.put("Retry-After", "0");
