@@ -130,8 +130,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             } catch (ApiCallTimeoutException e) {
                 throw new LambdaCallException(target, "No answer from " + target.describe() + " within "
                         + seconds(call.timeout()) + " (the invocation's <timeout>). The function may still be"
-                        + " running; nothing was recorded for it, and it is not invoked again automatically.",
-                        true, true, e);
+                        + " running.", true, true, e);
             } catch (SdkClientException e) {
                 boolean notSent = couldNotConnect(e);
                 if (notSent && attempt < retry.maxAttempts()) {
@@ -380,9 +379,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         }
         text.append(" — ").append(answer(e));
         boolean mayHaveRun = !clientSide;
-        text.append(mayHaveRun
-                ? ". The function may have run; it is not invoked again automatically."
-                : ". The function did not run.");
+        text.append(mayHaveRun ? ". The function may have run." : ". The function did not run.");
         return new LambdaCallException(target, text.toString(), clientSide, mayHaveRun, e);
     }
 
@@ -392,8 +389,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 ? "Could not connect to Lambda for " + target.describe() + " after " + attempts + " attempt"
                         + (attempts == 1 ? "" : "s") + ": " + rootMessage(e) + ". The function did not run."
                 : "The call to " + target.describe() + " failed before its answer arrived: " + rootMessage(e)
-                        + ". The function may have run; it is not invoked again automatically, and nothing was"
-                        + " recorded for it.";
+                        + ". The function may have run.";
         return new LambdaCallException(target, text, false, !notSent, e);
     }
 
