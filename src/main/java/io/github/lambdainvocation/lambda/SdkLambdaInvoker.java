@@ -12,7 +12,9 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -287,16 +289,38 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         if (response.functionError() != null) {
             String type = null;
             String message = null;
+            List<String> trace = List.of();
             try {
                 JsonNode error = Json.parse(body);
                 type = error.path("errorType").isTextual() ? error.get("errorType").asText() : null;
                 message = error.path("errorMessage").isTextual() ? error.get("errorMessage").asText() : null;
+                trace = stackTrace(error);
             } catch (JsonSyntaxException e) {
                 message = body;
             }
-            throw new FunctionErrorException(target, response.functionError(), type, message, tail, body, sensitive);
+            throw new FunctionErrorException(target, response.functionError(), type, message, tail, trace, body,
+                    sensitive);
         }
         return new InvocationResult(body, response.executedVersion(), tail, attempts);
+    }
+
+    /**
+     * The lines of the error payload's {@code stackTrace} (Python, Java) or {@code trace} (Node.js) array. An
+     * entry may hold several lines (Python's do); one that is not text (older runtimes sent arrays such as
+     * {@code [file, line, function, code]}) is shown as its JSON.
+     */
+    private static List<String> stackTrace(JsonNode error) {
+        JsonNode trace = error.path("stackTrace").isArray() ? error.get("stackTrace") : error.path("trace");
+        List<String> lines = new ArrayList<>();
+        for (JsonNode entry : trace) {
+            String text = entry.isTextual() ? entry.asText() : Json.write(entry);
+            for (String line : text.split("\\R")) {
+                if (!line.isBlank()) {
+                    lines.add(line.stripTrailing());
+                }
+            }
+        }
+        return lines;
     }
 
     private static String decodeLog(String base64) {

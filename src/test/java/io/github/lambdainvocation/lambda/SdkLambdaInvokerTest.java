@@ -104,6 +104,61 @@ class SdkLambdaInvokerTest {
     }
 
     @Test
+    void withoutALogTailTheFirstLinesOfTheStackTraceAreShown() {
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "KeyError", "'tenant_id'", null)
+                .withStackTrace("stackTrace", "  File \"/var/task/handler.py\", line 3, in handler\n"
+                        + "    return event['tenant_id']\n")
+                .withLogTail(null));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
+                    assertThat(e.logTail()).isNull();
+                    assertThat(e.stackTrace()).containsExactly("  File \"/var/task/handler.py\", line 3, in handler",
+                            "    return event['tenant_id']");
+                    assertThat(e.getMessage()).isEqualTo(String.join(System.lineSeparator(),
+                            "The function fn:$LATEST in us-east-1 failed (Unhandled error): KeyError: 'tenant_id'",
+                            "First lines of its stack trace:",
+                            "  |   File \"/var/task/handler.py\", line 3, in handler",
+                            "  |     return event['tenant_id']"));
+                });
+    }
+
+    @Test
+    void aLongTraceIsCutAfterTenLinesAndAnEmptyLogTailCountsAsNone() {
+        String[] trace = new String[12];
+        for (int i = 0; i < trace.length; i++) {
+            trace[i] = "    at frame" + i + " (/var/task/index.js:" + (i + 1) + ":5)";
+        }
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "TypeError", "x is undefined", null)
+                .withStackTrace("trace", trace)
+                .withLogTail(""));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
+                    assertThat(e.stackTrace()).hasSize(12);
+                    List<String> lines = e.getMessage().lines().toList();
+                    assertThat(lines).hasSize(1 + 1 + 10 + 1);
+                    assertThat(lines.get(1)).isEqualTo("First lines of its stack trace:");
+                    assertThat(lines.get(2)).isEqualTo("  |     at frame0 (/var/task/index.js:1:5)");
+                    assertThat(lines.get(11)).isEqualTo("  |     at frame9 (/var/task/index.js:10:5)");
+                    assertThat(lines.get(12)).isEqualTo("  | ... (2 more lines in the error payload)");
+                });
+    }
+
+    @Test
+    void withALogTailTheStackTraceIsNotShown() {
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "KeyError", "'tenant_id'", "Traceback: handler.py")
+                .withStackTrace("stackTrace", "  File \"/var/task/handler.py\", line 3, in handler"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
+                    assertThat(e.stackTrace()).hasSize(1);
+                    assertThat(e.getMessage()).contains("Last lines of its log:", "  | Traceback: handler.py")
+                            .doesNotContain("stack trace", "/var/task/handler.py");
+                });
+    }
+
+    @Test
     void aMissingFunctionNamesFunctionQualifierAndTheServiceMessage() {
         SdkLambdaInvoker.Options noWait = new SdkLambdaInvoker.Options(Invokers.FAST.retry(), false, Duration.ZERO,
                 Duration.ZERO);
@@ -368,5 +423,19 @@ class SdkLambdaInvokerTest {
                 .hasMessageStartingWith("The function fn:$LATEST in us-east-1 failed (Unhandled error): AuthError. Its error message"
                         + " and log are not shown because the invocation is sensitive (error payload sha256:")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void aSensitiveInvocationsStackTraceIsNotShownEither() {
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "AuthError", "bad password hunter2", null)
+                .withStackTrace("stackTrace", "  File \"/var/task/login.py\", line 9, in login('hunter2')")
+                .withLogTail(null));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{\"pw\":\"hunter2\"}"),
+                new CallOptions(CallOptions.DEFAULT_TIMEOUT, true)))
+                .isInstanceOf(FunctionErrorException.class)
+                .hasMessageStartingWith("The function fn:$LATEST in us-east-1 failed (Unhandled error): AuthError. Its error message"
+                        + " and log are not shown because the invocation is sensitive (error payload sha256:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2", "stack trace", "login.py"));
     }
 }

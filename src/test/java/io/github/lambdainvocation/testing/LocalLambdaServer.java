@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * 127.0.0.1 only, for tests and the README demo. JDK classes only.
  *
  * <p>Registered functions echo their payload (as moto does), unless replies are queued for them: a function
- * error (Handled / Unhandled, with a log tail), an API error (404, 429, 400, 413...), a delay, or a hang-up
+ * error (Handled / Unhandled, with a log tail and a stack trace), an API error (404, 429, 400, 413...), a delay, or a hang-up
  * after the request was read. Unknown functions answer 404 ResourceNotFoundException. Every request is
  * recorded, so tests can assert the exact sequence of events each function received.
  */
@@ -58,9 +58,21 @@ public final class LocalLambdaServer implements AutoCloseable {
         final String body;
         final String log;
         final Duration delay;
+        /** For a function error: the name of its stack trace field ({@code stackTrace}, or {@code trace}). */
+        final String traceField;
+        final List<String> trace;
+        /** Whether {@link #exactLogTail} replaces the START / END log tail. */
+        final boolean exact;
+        /** What {@code X-Amz-Log-Result} decodes to; null sends no such header. */
+        final String exactLogTail;
 
         private Reply(String kind, int status, String errorType, String message, String body, String log,
                 Duration delay) {
+            this(kind, status, errorType, message, body, log, delay, "stackTrace", List.of(), false, null);
+        }
+
+        private Reply(String kind, int status, String errorType, String message, String body, String log,
+                Duration delay, String traceField, List<String> trace, boolean exact, String exactLogTail) {
             this.kind = kind;
             this.status = status;
             this.errorType = errorType;
@@ -68,6 +80,27 @@ public final class LocalLambdaServer implements AutoCloseable {
             this.body = body;
             this.log = log;
             this.delay = delay;
+            this.traceField = traceField;
+            this.trace = trace;
+            this.exact = exact;
+            this.exactLogTail = exactLogTail;
+        }
+
+        /**
+         * This function error's payload carries {@code lines} in its {@code field} array: {@code "stackTrace"} (as
+         * the Python and Java runtimes send it) or {@code "trace"} (as the Node.js runtime does).
+         */
+        public Reply withStackTrace(String field, String... lines) {
+            return new Reply(kind, status, errorType, message, body, log, delay, field, List.of(lines), exact,
+                    exactLogTail);
+        }
+
+        /**
+         * The log tail is exactly {@code tail}, without the START / END lines: {@code ""} sends an empty
+         * {@code X-Amz-Log-Result}, null none at all.
+         */
+        public Reply withLogTail(String tail) {
+            return new Reply(kind, status, errorType, message, body, log, delay, traceField, trace, true, tail);
         }
 
         /** The function returns its payload unchanged. */
@@ -403,13 +436,20 @@ public final class LocalLambdaServer implements AutoCloseable {
         String log = "START RequestId: local Version: " + request.qualifier() + "\n"
                 + (reply.log == null ? "" : reply.log.endsWith("\n") ? reply.log : reply.log + "\n")
                 + "END RequestId: local\n";
-        if ("Tail".equals(request.logType())) {
+        if (reply.exact) {
+            log = reply.exactLogTail;
+        }
+        if ("Tail".equals(request.logType()) && log != null) {
             headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(log.getBytes(StandardCharsets.UTF_8)));
         }
         if (reply.kind.startsWith("function-error:")) {
             headers.put("X-Amz-Function-Error", reply.kind.substring("function-error:".length()));
+            StringBuilder trace = new StringBuilder();
+            for (String line : reply.trace) {
+                trace.append(trace.length() == 0 ? "" : ",").append(quote(line));
+            }
             send(exchange, 200, "application/json", "{\"errorMessage\":" + quote(reply.message) + ",\"errorType\":"
-                    + quote(reply.errorType) + ",\"stackTrace\":[]}", headers);
+                    + quote(reply.errorType) + "," + quote(reply.traceField) + ":[" + trace + "]}", headers);
             return;
         }
         String body = reply.body != null ? reply.body : request.payload();
