@@ -2,25 +2,38 @@ package io.github.lambdainvocation.lambda;
 
 import io.github.lambdainvocation.model.Digests;
 import io.github.lambdainvocation.model.Target;
+import java.util.List;
 
 /** The function ran and reported an error ({@code X-Amz-Function-Error}). */
 public final class FunctionErrorException extends LambdaCallException {
+
+    /** How much of a stack trace is shown when there is no log tail. */
+    static final int STACK_TRACE_LINES = 10;
 
     private final String errorKind;
     private final String errorType;
     private final String errorMessage;
     private final String logTail;
+    private final List<String> stackTrace;
     private final String payload;
 
+    /** Without a stack trace. */
     public FunctionErrorException(Target target, String errorKind, String errorType, String errorMessage,
             String logTail, String payload, boolean sensitive) {
+        this(target, errorKind, errorType, errorMessage, logTail, List.of(), payload, sensitive);
+    }
+
+    /** @param stackTrace the lines of the error payload's stack trace, first first; empty when it had none */
+    public FunctionErrorException(Target target, String errorKind, String errorType, String errorMessage,
+            String logTail, List<String> stackTrace, String payload, boolean sensitive) {
         super(target, sensitive
                 ? renderHidden(target, errorKind, errorType, payload)
-                : render(target, errorKind, errorType, errorMessage, logTail), true, true, null);
+                : render(target, errorKind, errorType, errorMessage, logTail, orNone(stackTrace)), true, true, null);
         this.errorKind = errorKind;
         this.errorType = errorType;
         this.errorMessage = errorMessage;
         this.logTail = logTail;
+        this.stackTrace = List.copyOf(orNone(stackTrace));
         this.payload = payload;
     }
 
@@ -47,9 +60,18 @@ public final class FunctionErrorException extends LambdaCallException {
         return logTail;
     }
 
+    /** The lines of the stack trace in the error payload ({@code stackTrace} or {@code trace}); empty when none. */
+    public List<String> stackTrace() {
+        return stackTrace;
+    }
+
     /** The raw error payload the function returned. */
     public String payload() {
         return payload;
+    }
+
+    private static List<String> orNone(List<String> lines) {
+        return lines == null ? List.of() : lines;
     }
 
     /** For a sensitive invocation: the error type only; message and log may echo the input. */
@@ -59,7 +81,12 @@ public final class FunctionErrorException extends LambdaCallException {
                 + Digests.sha256(payload) + "); see the function's CloudWatch logs.";
     }
 
-    private static String render(Target target, String kind, String type, String message, String logTail) {
+    /**
+     * The error, then the log tail Lambda sent; without one (or with an empty one), the first lines of the
+     * stack trace in the error payload instead.
+     */
+    private static String render(Target target, String kind, String type, String message, String logTail,
+            List<String> stackTrace) {
         StringBuilder text = new StringBuilder("The function ").append(target.describe())
                 .append(" failed (").append(kind).append(" error): ")
                 .append(type == null ? "" : type + ": ")
@@ -68,6 +95,15 @@ public final class FunctionErrorException extends LambdaCallException {
             text.append(System.lineSeparator()).append("Last lines of its log:");
             for (String line : logTail.strip().split("\\R")) {
                 text.append(System.lineSeparator()).append("  | ").append(line);
+            }
+        } else if (!stackTrace.isEmpty()) {
+            text.append(System.lineSeparator()).append("First lines of its stack trace:");
+            for (String line : stackTrace.subList(0, Math.min(STACK_TRACE_LINES, stackTrace.size()))) {
+                text.append(System.lineSeparator()).append("  | ").append(line);
+            }
+            if (stackTrace.size() > STACK_TRACE_LINES) {
+                text.append(System.lineSeparator()).append("  | ... (").append(stackTrace.size() - STACK_TRACE_LINES)
+                        .append(" more lines in the error payload)");
             }
         }
         return text.toString();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.aws.AwsClients;
+import io.github.lambdainvocation.model.Backoff;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
@@ -11,11 +12,12 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -36,8 +38,8 @@ import software.amazon.awssdk.services.lambda.model.State;
  *
  * <p>An Invoke is never sent twice when the first request may have reached the function (Terraform's bug
  * #45773): the SDK's own retries are off, the HTTP client's too, and this class retries only what certainly
- * did not run: throttling (HTTP 429, which Lambda answers before running anything) and connections that could
- * not be opened.
+ * did not run: throttling answered with a 4xx status (HTTP 429 TooManyRequestsException, which Lambda answers
+ * before running anything) and connections that could not be opened.
  *
  * <p>Before the first call to a function it waits, within a bound, until the function is {@code Active} and its
  * last update {@code Successful}, the way SDK waiters do (a call to a function being updated fails).
@@ -48,6 +50,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     private final Options options;
     private final Console console;
     private final boolean ownsClients;
+    private final Backoff backoff;
     private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
     /**
@@ -81,6 +84,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         this.options = options;
         this.console = console;
         this.ownsClients = ownsClients;
+        this.backoff = new Backoff(options.retry().firstDelay(), options.retry().maxDelay());
     }
 
     @Override
@@ -99,6 +103,13 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 .payload(SdkBytes.fromByteArray(payload))
                 .overrideConfiguration(o -> o.apiCallTimeout(call.timeout()))
                 .build();
+        // Retried here, not by an SDK RetryStrategy (the client's is doNotRetry). The SDK's strategies come with
+        // default predicates (AwsRetryStrategy's, which a client also adds to a strategy given to it unless that was
+        // built with useClientDefaults(false)) that retry 5xx answers and I/O errors such as a read timeout, after
+        // which the function may have run: a retry would invoke it twice (Terraform provider bug #45773). A strategy
+        // with only a retryOnException predicate of ours could state the rule, but it is set per client, not per
+        // request, and retries out of sight; this loop retries only what certainly did not run (4xx throttling, a
+        // connection never opened) and says so at each retry.
         RetryRules retry = options.retry();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -109,10 +120,11 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 return toResult(target, response, attempt, call.sensitive());
             } catch (AwsServiceException e) {
                 if (isThrottling(e) && attempt < retry.maxAttempts()) {
-                    Duration wait = backoff(attempt, retryAfter(e));
-                    console.warn("Lambda throttled the call to " + target.describe() + " (" + errorCode(e)
-                            + "); it did not run. Retrying in " + wait.toMillis() + " ms (attempt " + (attempt + 1)
-                            + " of " + retry.maxAttempts() + ").");
+                    Duration wait = backoff.delay(attempt, retryAfter(e));
+                    String code = errorCode(e) == null ? "HTTP " + e.statusCode() : errorCode(e);
+                    console.warn("Lambda throttled the call to " + target.describe() + " (" + code + "); it did not"
+                            + " run. Retrying in " + wait.toMillis() + " ms (attempt " + (attempt + 1) + " of "
+                            + retry.maxAttempts() + ").");
                     sleep(target, wait);
                     continue;
                 }
@@ -120,12 +132,11 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             } catch (ApiCallTimeoutException e) {
                 throw new LambdaCallException(target, "No answer from " + target.describe() + " within "
                         + seconds(call.timeout()) + " (the invocation's <timeout>). The function may still be"
-                        + " running; nothing was recorded for it, and it is not invoked again automatically.",
-                        true, true, e);
+                        + " running.", true, true, e);
             } catch (SdkClientException e) {
                 boolean notSent = couldNotConnect(e);
                 if (notSent && attempt < retry.maxAttempts()) {
-                    Duration wait = backoff(attempt, Optional.empty());
+                    Duration wait = backoff.delay(attempt);
                     console.warn("Could not connect to Lambda for " + target.describe() + " (" + rootMessage(e)
                             + "); nothing was sent. Retrying in " + wait.toMillis() + " ms (attempt "
                             + (attempt + 1) + " of " + retry.maxAttempts() + ").");
@@ -158,7 +169,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             if (e.statusCode() == 403 || "AccessDeniedException".equals(errorCode(e))) {
                 throw new LambdaCallException(target, "Could not read the code version of " + target.describe()
                         + " for <triggerOnCodeChange>: the credentials need lambda:GetFunction on it. ("
-                        + errorCode(e) + ": " + serviceMessage(e) + ")", true, false, e);
+                        + answer(e) + ")", true, false, e);
             }
             throw serviceError(target, e, 1);
         } catch (SdkClientException e) {
@@ -219,7 +230,14 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                     throw new LambdaCallException(target, "Could not check that " + target.describe() + " is ready:"
                             + " the credentials need lambda:GetFunction on it, or set"
                             + " <waitForFunction>false</waitForFunction> (-Dlambda-invocation.waitForFunction=false)."
-                            + " Nothing was invoked. (" + errorCode(e) + ": " + serviceMessage(e) + ")", true, false, e);
+                            + " Nothing was invoked. (" + answer(e) + ")", true, false, e);
+                }
+                if (e.statusCode() == 404 && !"ResourceNotFoundException".equals(errorCode(e))) {
+                    throw new LambdaCallException(target, "The readiness check of " + target.describe()
+                            + " (GetFunction, used by <waitForFunction>) failed with " + answer(e)
+                            + (errorCode(e) == null ? ", without an error code" : "") + ": the endpoint may implement"
+                            + " only Invoke. If so, turn the wait off with <waitForFunction>false</waitForFunction>"
+                            + " (-Dlambda-invocation.waitForFunction=false). Nothing was invoked.", true, false, e);
                 }
                 throw serviceError(target, e, 1);
             } catch (SdkClientException e) {
@@ -271,16 +289,38 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         if (response.functionError() != null) {
             String type = null;
             String message = null;
+            List<String> trace = List.of();
             try {
                 JsonNode error = Json.parse(body);
                 type = error.path("errorType").isTextual() ? error.get("errorType").asText() : null;
                 message = error.path("errorMessage").isTextual() ? error.get("errorMessage").asText() : null;
+                trace = stackTrace(error);
             } catch (JsonSyntaxException e) {
                 message = body;
             }
-            throw new FunctionErrorException(target, response.functionError(), type, message, tail, body, sensitive);
+            throw new FunctionErrorException(target, response.functionError(), type, message, tail, trace, body,
+                    sensitive);
         }
         return new InvocationResult(body, response.executedVersion(), tail, attempts);
+    }
+
+    /**
+     * The lines of the error payload's {@code stackTrace} (Python, Java) or {@code trace} (Node.js) array. An
+     * entry may hold several lines (Python's do); one that is not text (older runtimes sent arrays such as
+     * {@code [file, line, function, code]}) is shown as its JSON.
+     */
+    private static List<String> stackTrace(JsonNode error) {
+        JsonNode trace = error.path("stackTrace").isArray() ? error.get("stackTrace") : error.path("trace");
+        List<String> lines = new ArrayList<>();
+        for (JsonNode entry : trace) {
+            String text = entry.isTextual() ? entry.asText() : Json.write(entry);
+            for (String line : text.split("\\R")) {
+                if (!line.isBlank()) {
+                    lines.add(line.stripTrailing());
+                }
+            }
+        }
+        return lines;
     }
 
     private static String decodeLog(String base64) {
@@ -294,8 +334,14 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         }
     }
 
+    /**
+     * Whether Lambda refused the call for its rate, before running anything: the SDK's own test (HTTP 429, or a
+     * throttling error code such as TooManyRequestsException or ThrottlingException), on a 4xx answer only. The
+     * SDK also counts EC2ThrottledException, which Lambda answers with HTTP 502 while setting the function up;
+     * like any 5xx it is not taken as proof that nothing ran.
+     */
     private static boolean isThrottling(AwsServiceException e) {
-        return e.statusCode() == 429 || "TooManyRequestsException".equals(errorCode(e));
+        return e.isThrottlingException() && e.statusCode() >= 400 && e.statusCode() < 500;
     }
 
     /** True only when the request certainly never left this machine: no connection could be opened. */
@@ -306,15 +352,6 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             }
         }
         return false;
-    }
-
-    private Duration backoff(int attempt, Optional<Duration> retryAfter) {
-        RetryRules rules = options.retry();
-        long cap = rules.maxDelay().toMillis();
-        long exponential = Math.min(cap, rules.firstDelay().toMillis() << Math.min(attempt - 1, 20));
-        long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
-        long wanted = retryAfter.map(Duration::toMillis).map(ms -> Math.max(ms, jittered)).orElse(jittered);
-        return Duration.ofMillis(Math.min(cap, wanted));
     }
 
     private static Optional<Duration> retryAfter(AwsServiceException e) {
@@ -364,12 +401,9 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         if ("ResourceNotFoundException".equals(code) && target.region() != null) {
             text.append(" (region ").append(target.region()).append(")");
         }
-        text.append(" — ").append(code).append(" (HTTP ").append(e.statusCode()).append("): ")
-                .append(serviceMessage(e));
+        text.append(" — ").append(answer(e));
         boolean mayHaveRun = !clientSide;
-        text.append(mayHaveRun
-                ? ". The function may have run; it is not invoked again automatically."
-                : ". The function did not run.");
+        text.append(mayHaveRun ? ". The function may have run." : ". The function did not run.");
         return new LambdaCallException(target, text.toString(), clientSide, mayHaveRun, e);
     }
 
@@ -379,19 +413,39 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 ? "Could not connect to Lambda for " + target.describe() + " after " + attempts + " attempt"
                         + (attempts == 1 ? "" : "s") + ": " + rootMessage(e) + ". The function did not run."
                 : "The call to " + target.describe() + " failed before its answer arrived: " + rootMessage(e)
-                        + ". The function may have run; it is not invoked again automatically, and nothing was"
-                        + " recorded for it.";
+                        + ". The function may have run.";
         return new LambdaCallException(target, text, false, !notSent, e);
     }
 
-    private static String serviceMessage(AwsServiceException e) {
-        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage()
-                : e.getMessage();
+    /**
+     * What Lambda answered: {@code Code (HTTP 404): message}; without an error code {@code HTTP 404: message};
+     * without a message either, the status line's reason ({@code HTTP 404: Not Found}) or {@code HTTP 404} alone.
+     */
+    private static String answer(AwsServiceException e) {
+        String code = errorCode(e);
+        String status = "HTTP " + e.statusCode();
+        String head = code == null ? status : code + " (" + status + ")";
+        String message = serviceMessage(e);
+        return message == null ? head : head + ": " + message;
     }
 
+    /** The error message in the answer, else its status line's reason; null when it has neither. */
+    private static String serviceMessage(AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        if (details == null) {
+            return null;
+        }
+        if (details.errorMessage() != null && !details.errorMessage().isBlank()) {
+            return details.errorMessage();
+        }
+        return details.sdkHttpResponse() == null ? null
+                : details.sdkHttpResponse().statusText().filter(t -> !t.isBlank()).orElse(null);
+    }
+
+    /** The error code of the answer ({@code x-amzn-ErrorType} or the body's); null when it has none. */
     private static String errorCode(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code == null || code.isBlank() ? null : code;
     }
 
     private static String seconds(Duration d) {

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.state;
 
+import io.github.lambdainvocation.model.Backoff;
 import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.Console;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -51,6 +51,8 @@ public final class S3StateStore implements StateStore {
     private final Console console;
     private final Clock clock;
     private final boolean ownsClient;
+    /** The lock poll with half jitter, so that builds waiting for one lock do not all look at the same moment. */
+    private final Backoff poll;
 
     /** The ETag of the state as last read or written by this store; null when there was none. */
     private String etag;
@@ -67,6 +69,7 @@ public final class S3StateStore implements StateStore {
         this.console = console;
         this.clock = clock;
         this.ownsClient = ownsClient;
+        this.poll = new Backoff(settings.lockPoll(), settings.lockPoll());
     }
 
     @Override
@@ -231,8 +234,7 @@ public final class S3StateStore implements StateStore {
     }
 
     private void pause(Instant deadline) {
-        long poll = settings.lockPoll().toMillis();
-        long jittered = poll / 2 + ThreadLocalRandom.current().nextLong(poll / 2 + 1);
+        long jittered = poll.delay(1).toMillis();
         long left = Duration.between(clock.instant(), deadline).toMillis();
         try {
             Thread.sleep(Math.max(1, Math.min(jittered, left)));

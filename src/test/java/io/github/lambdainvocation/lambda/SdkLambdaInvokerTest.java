@@ -104,6 +104,61 @@ class SdkLambdaInvokerTest {
     }
 
     @Test
+    void withoutALogTailTheFirstLinesOfTheStackTraceAreShown() {
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "KeyError", "'tenant_id'", null)
+                .withStackTrace("stackTrace", "  File \"/var/task/handler.py\", line 3, in handler\n"
+                        + "    return event['tenant_id']\n")
+                .withLogTail(null));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
+                    assertThat(e.logTail()).isNull();
+                    assertThat(e.stackTrace()).containsExactly("  File \"/var/task/handler.py\", line 3, in handler",
+                            "    return event['tenant_id']");
+                    assertThat(e.getMessage()).isEqualTo(String.join(System.lineSeparator(),
+                            "The function fn:$LATEST in us-east-1 failed (Unhandled error): KeyError: 'tenant_id'",
+                            "First lines of its stack trace:",
+                            "  |   File \"/var/task/handler.py\", line 3, in handler",
+                            "  |     return event['tenant_id']"));
+                });
+    }
+
+    @Test
+    void aLongTraceIsCutAfterTenLinesAndAnEmptyLogTailCountsAsNone() {
+        String[] trace = new String[12];
+        for (int i = 0; i < trace.length; i++) {
+            trace[i] = "    at frame" + i + " (/var/task/index.js:" + (i + 1) + ":5)";
+        }
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "TypeError", "x is undefined", null)
+                .withStackTrace("trace", trace)
+                .withLogTail(""));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
+                    assertThat(e.stackTrace()).hasSize(12);
+                    List<String> lines = e.getMessage().lines().toList();
+                    assertThat(lines).hasSize(1 + 1 + 10 + 1);
+                    assertThat(lines.get(1)).isEqualTo("First lines of its stack trace:");
+                    assertThat(lines.get(2)).isEqualTo("  |     at frame0 (/var/task/index.js:1:5)");
+                    assertThat(lines.get(11)).isEqualTo("  |     at frame9 (/var/task/index.js:10:5)");
+                    assertThat(lines.get(12)).isEqualTo("  | ... (2 more lines in the error payload)");
+                });
+    }
+
+    @Test
+    void withALogTailTheStackTraceIsNotShown() {
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "KeyError", "'tenant_id'", "Traceback: handler.py")
+                .withStackTrace("stackTrace", "  File \"/var/task/handler.py\", line 3, in handler"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
+                    assertThat(e.stackTrace()).hasSize(1);
+                    assertThat(e.getMessage()).contains("Last lines of its log:", "  | Traceback: handler.py")
+                            .doesNotContain("stack trace", "/var/task/handler.py");
+                });
+    }
+
+    @Test
     void aMissingFunctionNamesFunctionQualifierAndTheServiceMessage() {
         SdkLambdaInvoker.Options noWait = new SdkLambdaInvoker.Options(Invokers.FAST.retry(), false, Duration.ZERO,
                 Duration.ZERO);
@@ -119,6 +174,49 @@ class SdkLambdaInvokerTest {
                     });
         }
         assertThat(lambda.requests()).as("with the readiness check, no Invoke was even sent").hasSize(1);
+    }
+
+    @Test
+    void aReadinessCheckAnsweredWithABare404SaysTheEndpointMayImplementOnlyInvoke() {
+        String advice = ": the endpoint may implement only Invoke. If so, turn the wait off with"
+                + " <waitForFunction>false</waitForFunction> (-Dlambda-invocation.waitForFunction=false). Nothing was"
+                + " invoked.";
+        lambda.withoutGetFunction("{\"message\":\"Not Found\"}");
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.userFixable()).isTrue();
+                    assertThat(e.mayHaveRun()).isFalse();
+                    assertThat(e.getMessage()).isEqualTo("The readiness check of fn:$LATEST in us-east-1 (GetFunction,"
+                            + " used by <waitForFunction>) failed with HTTP 404: Not Found, without an error code"
+                            + advice);
+                });
+
+        lambda.withoutGetFunction("");
+        try (SdkLambdaInvoker fresh = Invokers.of(lambda.endpoint(), console)) {
+            assertThatThrownBy(() -> fresh.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .hasMessage("The readiness check of fn:$LATEST in us-east-1 (GetFunction, used by"
+                            + " <waitForFunction>) failed with HTTP 404: Not Found, without an error code" + advice);
+        }
+        assertThat(lambda.getFunctionCalls("fn")).isEqualTo(2);
+        assertThat(lambda.requests()).as("no Invoke was sent").isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutAnErrorCodeShowsItsStatusAndNeverNull() {
+        SdkLambdaInvoker.Options noWait = new SdkLambdaInvoker.Options(Invokers.FAST.retry(), false, Duration.ZERO,
+                Duration.ZERO);
+        lambda.enqueue("fn", Reply.bareApiError(404, "{\"message\":\"Not Found\"}"), Reply.bareApiError(500, ""));
+        try (SdkLambdaInvoker eager = Invokers.of(lambda.endpoint(), null, noWait, console)) {
+            assertThatThrownBy(() -> eager.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .hasMessage("Lambda refused the call to fn:$LATEST in us-east-1 — HTTP 404: Not Found. The function"
+                            + " did not run.");
+            assertThatThrownBy(() -> eager.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                        assertThat(e.mayHaveRun()).isTrue();
+                        assertThat(e.getMessage()).startsWith("Lambda refused the call to fn:$LATEST in us-east-1 —"
+                                + " HTTP 500: Internal Server Error.").doesNotContain("null");
+                    });
+        }
     }
 
     @Test
@@ -148,6 +246,47 @@ class SdkLambdaInvokerTest {
     }
 
     @Test
+    void anyThrottlingCodeTheSdkKnowsIsRetriedWhenLambdaAnsweredWithA4xx() {
+        lambda.enqueue("fn", Reply.apiError(400, "ThrottlingException", "Rate exceeded"),
+                Reply.apiError(400, "RequestLimitExceeded", "Rate exceeded"));
+
+        InvocationResult result = invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}"));
+
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(lambda.events("fn")).as("the function ran once").hasSize(1);
+        assertThat(warnings).hasSize(2).allMatch(w -> w.contains("it did not run. Retrying"));
+    }
+
+    @Test
+    void aNonThrottling4xxIsNotRetried() {
+        lambda.enqueue("fn", Reply.apiError(400, "InvalidRequestContentException", "Could not parse request body"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.mayHaveRun()).isFalse();
+                    assertThat(e.getMessage()).startsWith("Lambda refused the call to fn:$LATEST")
+                            .contains("InvalidRequestContentException (HTTP 400): Could not parse request body");
+                });
+        assertThat(lambda.requests()).hasSize(1);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aThrottlingCodeOnA5xxIsNotRetriedBecauseTheFunctionMayHaveRun() {
+        // the SDK counts EC2ThrottledException as throttling; Lambda answers it with HTTP 502
+        lambda.enqueue("fn", Reply.apiError(502, "EC2ThrottledException", "Lambda was throttled by Amazon EC2"));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                    assertThat(e.mayHaveRun()).isTrue();
+                    assertThat(e.getMessage()).startsWith("Lambda refused the call to fn:$LATEST")
+                            .contains("EC2ThrottledException (HTTP 502)");
+                });
+        assertThat(lambda.requests()).hasSize(1);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aRequestThatMayHaveReachedTheFunctionIsNeverSentAgain() {
         lambda.enqueue("fn", Reply.hangUp());
 
@@ -155,7 +294,8 @@ class SdkLambdaInvokerTest {
                 .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                     assertThat(e.mayHaveRun()).isTrue();
                     assertThat(e.getMessage()).contains("failed before its answer arrived")
-                            .contains("may have run; it is not invoked again automatically");
+                            .endsWith("The function may have run.")
+                            .as("what happens next is the caller's to say").doesNotContain("recorded", "again");
                 });
         assertThat(lambda.requests()).as("exactly one request: no SDK or HTTP client retry").hasSize(1);
     }
@@ -169,6 +309,8 @@ class SdkLambdaInvokerTest {
                     assertThat(e.userFixable()).isFalse();
                     assertThat(e.mayHaveRun()).isTrue();
                     assertThat(e.getMessage()).contains("ServiceException (HTTP 500): internal");
+                    assertThat(e.getMessage()).as("what happens next is the caller's to say")
+                            .endsWith("ServiceException (HTTP 500): internal. The function may have run.");
                 });
         assertThat(lambda.requests()).hasSize(1);
     }
@@ -214,8 +356,7 @@ class SdkLambdaInvokerTest {
                 .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                     assertThat(e.mayHaveRun()).isTrue();
                     assertThat(e.getMessage()).isEqualTo("No answer from fn:$LATEST in us-east-1 within 300 ms (the invocation's"
-                            + " <timeout>). The function may still be running; nothing was recorded for it, and it is"
-                            + " not invoked again automatically.");
+                            + " <timeout>). The function may still be running.");
                 });
         assertThat(lambda.requests()).hasSize(1);
     }
@@ -282,5 +423,19 @@ class SdkLambdaInvokerTest {
                 .hasMessageStartingWith("The function fn:$LATEST in us-east-1 failed (Unhandled error): AuthError. Its error message"
                         + " and log are not shown because the invocation is sensitive (error payload sha256:")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void aSensitiveInvocationsStackTraceIsNotShownEither() {
+        lambda.enqueue("fn", Reply.functionError("Unhandled", "AuthError", "bad password hunter2", null)
+                .withStackTrace("stackTrace", "  File \"/var/task/login.py\", line 9, in login('hunter2')")
+                .withLogTail(null));
+
+        assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{\"pw\":\"hunter2\"}"),
+                new CallOptions(CallOptions.DEFAULT_TIMEOUT, true)))
+                .isInstanceOf(FunctionErrorException.class)
+                .hasMessageStartingWith("The function fn:$LATEST in us-east-1 failed (Unhandled error): AuthError. Its error message"
+                        + " and log are not shown because the invocation is sensitive (error payload sha256:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2", "stack trace", "login.py"));
     }
 }

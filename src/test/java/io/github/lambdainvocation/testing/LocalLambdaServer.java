@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * 127.0.0.1 only, for tests and the README demo. JDK classes only.
  *
  * <p>Registered functions echo their payload (as moto does), unless replies are queued for them: a function
- * error (Handled / Unhandled, with a log tail), an API error (404, 429, 400, 413...), a delay, or a hang-up
+ * error (Handled / Unhandled, with a log tail and a stack trace), an API error (404, 429, 400, 413...), a delay, or a hang-up
  * after the request was read. Unknown functions answer 404 ResourceNotFoundException. Every request is
  * recorded, so tests can assert the exact sequence of events each function received.
  */
@@ -58,9 +58,21 @@ public final class LocalLambdaServer implements AutoCloseable {
         final String body;
         final String log;
         final Duration delay;
+        /** For a function error: the name of its stack trace field ({@code stackTrace}, or {@code trace}). */
+        final String traceField;
+        final List<String> trace;
+        /** Whether {@link #exactLogTail} replaces the START / END log tail. */
+        final boolean exact;
+        /** What {@code X-Amz-Log-Result} decodes to; null sends no such header. */
+        final String exactLogTail;
 
         private Reply(String kind, int status, String errorType, String message, String body, String log,
                 Duration delay) {
+            this(kind, status, errorType, message, body, log, delay, "stackTrace", List.of(), false, null);
+        }
+
+        private Reply(String kind, int status, String errorType, String message, String body, String log,
+                Duration delay, String traceField, List<String> trace, boolean exact, String exactLogTail) {
             this.kind = kind;
             this.status = status;
             this.errorType = errorType;
@@ -68,6 +80,27 @@ public final class LocalLambdaServer implements AutoCloseable {
             this.body = body;
             this.log = log;
             this.delay = delay;
+            this.traceField = traceField;
+            this.trace = trace;
+            this.exact = exact;
+            this.exactLogTail = exactLogTail;
+        }
+
+        /**
+         * This function error's payload carries {@code lines} in its {@code field} array: {@code "stackTrace"} (as
+         * the Python and Java runtimes send it) or {@code "trace"} (as the Node.js runtime does).
+         */
+        public Reply withStackTrace(String field, String... lines) {
+            return new Reply(kind, status, errorType, message, body, log, delay, field, List.of(lines), exact,
+                    exactLogTail);
+        }
+
+        /**
+         * The log tail is exactly {@code tail}, without the START / END lines: {@code ""} sends an empty
+         * {@code X-Amz-Log-Result}, null none at all.
+         */
+        public Reply withLogTail(String tail) {
+            return new Reply(kind, status, errorType, message, body, log, delay, traceField, trace, true, tail);
         }
 
         /** The function returns its payload unchanged. */
@@ -88,6 +121,14 @@ public final class LocalLambdaServer implements AutoCloseable {
         /** Lambda refuses the call before running anything: {@code status} with {@code x-amzn-ErrorType}. */
         public static Reply apiError(int status, String errorType, String message) {
             return new Reply("api-error:" + errorType, status, errorType, message, null, null, Duration.ZERO);
+        }
+
+        /**
+         * Something in front of Lambda, or an emulator, refuses the call with a bare {@code status}: no
+         * {@code x-amzn-ErrorType}, and {@code body} (may be empty) as the answer.
+         */
+        public static Reply bareApiError(int status, String body) {
+            return new Reply("api-error", status, null, null, body, null, Duration.ZERO);
         }
 
         /** The function returns its payload and writes {@code log} to its log (seen with LogType Tail). */
@@ -123,6 +164,8 @@ public final class LocalLambdaServer implements AutoCloseable {
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> getFunctionCalls = new ConcurrentHashMap<>();
     private final Map<String, String[]> code = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
+    /** When set, what every GetFunction is answered with: a bare 404 with this body. */
+    private volatile String getFunctionMissing;
     private volatile Consumer<Request> listener = r -> {};
     private volatile Consumer<String> arrival = p -> {};
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -182,6 +225,15 @@ public final class LocalLambdaServer implements AutoCloseable {
     /** What GetFunction reports as {@code function}'s code: its SHA-256 and version (default "local", "$LATEST"). */
     public LocalLambdaServer code(String function, String sha256, String version) {
         code.put(function, new String[] {sha256, version});
+        return this;
+    }
+
+    /**
+     * Makes every GetFunction answer a bare 404, as emulators that implement only Invoke do: no
+     * {@code x-amzn-ErrorType}, and {@code body} (such as {@code {"message":"Not Found"}}, or empty) as the answer.
+     */
+    public LocalLambdaServer withoutGetFunction(String body) {
+        this.getFunctionMissing = body;
         return this;
     }
 
@@ -294,10 +346,16 @@ public final class LocalLambdaServer implements AutoCloseable {
         }
     }
 
-    /** GetFunction: the scripted state of a registered function, 404 for others. */
+    /** GetFunction: the scripted state of a registered function, 404 for others (or for all, without it). */
     private void getFunction(HttpExchange exchange, String path) throws IOException {
         String name = functionName(URLDecoder.decode(path.substring(PATH_PREFIX.length()), StandardCharsets.UTF_8))[0];
         exchange.getRequestBody().readAllBytes();
+        String missing = getFunctionMissing;
+        if (missing != null) {
+            getFunctionCalls.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            send(exchange, 404, "application/json", missing, Map.of());
+            return;
+        }
         if (!functions.contains(name)) {
             String qualifier = query(exchange, "Qualifier");
             send(exchange, 404, "application/json", "{\"Type\":\"User\",\"message\":\"Function not found:"
@@ -362,6 +420,10 @@ public final class LocalLambdaServer implements AutoCloseable {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
         if (reply.kind.startsWith("api-error")) {
+            if (reply.errorType == null) {
+                send(exchange, reply.status, "application/json", reply.body, headers);
+                return;
+            }
             headers.put("x-amzn-ErrorType", reply.errorType);
             if (reply.status == 429) {
                 headers.put("Retry-After", "0");
@@ -374,13 +436,20 @@ public final class LocalLambdaServer implements AutoCloseable {
         String log = "START RequestId: local Version: " + request.qualifier() + "\n"
                 + (reply.log == null ? "" : reply.log.endsWith("\n") ? reply.log : reply.log + "\n")
                 + "END RequestId: local\n";
-        if ("Tail".equals(request.logType())) {
+        if (reply.exact) {
+            log = reply.exactLogTail;
+        }
+        if ("Tail".equals(request.logType()) && log != null) {
             headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(log.getBytes(StandardCharsets.UTF_8)));
         }
         if (reply.kind.startsWith("function-error:")) {
             headers.put("X-Amz-Function-Error", reply.kind.substring("function-error:".length()));
+            StringBuilder trace = new StringBuilder();
+            for (String line : reply.trace) {
+                trace.append(trace.length() == 0 ? "" : ",").append(quote(line));
+            }
             send(exchange, 200, "application/json", "{\"errorMessage\":" + quote(reply.message) + ",\"errorType\":"
-                    + quote(reply.errorType) + ",\"stackTrace\":[]}", headers);
+                    + quote(reply.errorType) + "," + quote(reply.traceField) + ":[" + trace + "]}", headers);
             return;
         }
         String body = reply.body != null ? reply.body : request.payload();
