@@ -1,6 +1,7 @@
 package io.github.lambdainvocation.aws;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.event.Event;
+import io.github.lambdainvocation.event.Listener;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.aws.AwsSettings.CredentialsSettings;
 import io.github.lambdainvocation.aws.AwsSettings.ProxySettings;
@@ -51,7 +52,7 @@ public final class AwsClients implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final AwsSettings settings;
-    private final Console console;
+    private final Listener events;
     private final List<ExecutionInterceptor> interceptors;
     private final RegionResolver regions;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
@@ -59,23 +60,23 @@ public final class AwsClients implements AutoCloseable {
     private volatile AwsCredentialsProvider credentials;
     private AwsCredentialsProvider preset;
 
-    public AwsClients(AwsSettings settings, Console console) {
-        this(settings, console, List.of());
+    public AwsClients(AwsSettings settings, Listener events) {
+        this(settings, events, List.of());
     }
 
     /** @param interceptors extra SDK interceptors on every client (tests and benchmarks count requests) */
-    public AwsClients(AwsSettings settings, Console console, List<ExecutionInterceptor> interceptors) {
+    public AwsClients(AwsSettings settings, Listener events, List<ExecutionInterceptor> interceptors) {
         this.settings = settings;
-        this.console = console;
+        this.events = events;
         this.interceptors = List.copyOf(interceptors);
         this.regions = new RegionResolver(settings.region(), settings.credentials().profile());
     }
 
     /** Clients for a local emulator: one endpoint for every service, fixed credentials, no proxy. */
-    public static AwsClients forEndpoint(URI endpoint, AwsCredentialsProvider credentials, Console console,
+    public static AwsClients forEndpoint(URI endpoint, AwsCredentialsProvider credentials, Listener events,
             ExecutionInterceptor... interceptors) {
         AwsClients clients = new AwsClients(new AwsSettings(null, endpoint, null, null, null,
-                CredentialsSettings.DEFAULT_CHAIN, null), console, Arrays.asList(interceptors));
+                CredentialsSettings.DEFAULT_CHAIN, null), events, Arrays.asList(interceptors));
         clients.preset = credentials;
         return clients;
     }
@@ -232,7 +233,7 @@ public final class AwsClients implements AutoCloseable {
                     .expectContinueEnabled(false);
             if (p) {
                 ProxySettings proxy = settings.proxy();
-                console.debug("AWS calls go through Maven's proxy " + proxy);
+                events.on(new Event.ProxyUsed(proxy.toString()));
                 builder.proxyConfiguration(ProxyConfiguration.builder()
                         .endpoint(URI.create(proxy.protocol() + "://" + proxy.host() + ":" + proxy.port()))
                         .username(proxy.username())

@@ -1,7 +1,8 @@
 package io.github.lambdainvocation.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.event.Event;
+import io.github.lambdainvocation.event.Listener;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.aws.AwsClients;
 import io.github.lambdainvocation.model.Backoff;
@@ -48,7 +49,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
 
     private final AwsClients aws;
     private final Options options;
-    private final Console console;
+    private final Listener events;
     private final boolean ownsClients;
     private final Backoff backoff;
     private final Set<String> ready = ConcurrentHashMap.newKeySet();
@@ -79,10 +80,10 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     }
 
     /** @param ownsClients whether {@link #close()} closes {@code aws} */
-    public SdkLambdaInvoker(AwsClients aws, Options options, Console console, boolean ownsClients) {
+    public SdkLambdaInvoker(AwsClients aws, Options options, Listener events, boolean ownsClients) {
         this.aws = aws;
         this.options = options;
-        this.console = console;
+        this.events = events;
         this.ownsClients = ownsClients;
         this.backoff = new Backoff(options.retry().firstDelay(), options.retry().maxDelay());
     }
@@ -122,9 +123,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 if (isThrottling(e) && attempt < retry.maxAttempts()) {
                     Duration wait = backoff.delay(attempt, retryAfter(e));
                     String code = errorCode(e) == null ? "HTTP " + e.statusCode() : errorCode(e);
-                    console.warn("Lambda throttled the call to " + target.describe() + " (" + code + "); it did not"
-                            + " run. Retrying in " + wait.toMillis() + " ms (attempt " + (attempt + 1) + " of "
-                            + retry.maxAttempts() + ").");
+                    events.on(new Event.Throttled(target, code, wait, attempt + 1, retry.maxAttempts()));
                     sleep(target, wait);
                     continue;
                 }
@@ -137,9 +136,8 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 boolean notSent = couldNotConnect(e);
                 if (notSent && attempt < retry.maxAttempts()) {
                     Duration wait = backoff.delay(attempt);
-                    console.warn("Could not connect to Lambda for " + target.describe() + " (" + rootMessage(e)
-                            + "); nothing was sent. Retrying in " + wait.toMillis() + " ms (attempt "
-                            + (attempt + 1) + " of " + retry.maxAttempts() + ").");
+                    events.on(new Event.ConnectionRefused(target, rootMessage(e), wait, attempt + 1,
+                            retry.maxAttempts()));
                     sleep(target, wait);
                     continue;
                 }
@@ -259,7 +257,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             boolean updated = update == null || update == LastUpdateStatus.SUCCESSFUL;
             if (active && updated) {
                 if (told) {
-                    console.info("The function " + target.describe() + " is ready.");
+                    events.on(new Event.FunctionReady(target));
                 }
                 return;
             }
@@ -270,8 +268,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                         + " was invoked.", true, false, null);
             }
             if (!told) {
-                console.info("Waiting for the function " + target.describe() + " to be ready (" + where + "), up to "
-                        + seconds(options.waitTimeout()) + ".");
+                events.on(new Event.WaitingForFunction(target, where, options.waitTimeout()));
                 told = true;
             }
             sleep(target, min(options.waitPoll(), Duration.between(Instant.now(), deadline)));

@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.mojo;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.event.Listener;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.aws.AwsClients;
 import io.github.lambdainvocation.aws.AwsSettings;
@@ -203,7 +203,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
             getLog().info("Skipped (lambda-invocation.skip is set).");
             return;
         }
-        try (AwsClients clients = new AwsClients(awsSettings(), console());
+        try (AwsClients clients = new AwsClients(awsSettings(), events());
                 StateStore store = stateStore(clients, blankToNull(stateS3Uri))) {
             aws = clients;
             run(engine(clients, store));
@@ -245,8 +245,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         return ids;
     }
 
-    protected Console console() {
-        return new MavenConsole(getLog());
+    /** The core's events as lines of Maven's log. */
+    protected Listener events() {
+        return new MavenEvents(new MavenConsole(getLog()), printLogs);
     }
 
     /**
@@ -267,7 +268,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
                 blankToNull(stateS3ExpectedBucketOwner), duration(lockTimeout, "<lockTimeout>"),
                 Duration.ofSeconds(2));
         return new S3StateStore(aws.s3(aws.regions().resolve(blankToNull(stateS3Region), "the state bucket")), store,
-                thisBuild(), console(), Clock.systemUTC(), false);
+                thisBuild(), events(), Clock.systemUTC(), false);
     }
 
     private AwsSettings awsSettings() {
@@ -348,13 +349,13 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     }
 
     private InvocationEngine engine(AwsClients aws, StateStore store) {
-        Console console = console();
+        Listener events = events();
         SdkLambdaInvoker.Options options = new SdkLambdaInvoker.Options(SdkLambdaInvoker.RetryRules.DEFAULT,
                 waitForFunction, duration(functionWaitTimeout, "<functionWaitTimeout>"), Duration.ofSeconds(2));
         return new InvocationEngine(
                 store,
-                () -> new SdkLambdaInvoker(aws, options, console, false),
-                new MavenEvents(console, printLogs),
+                () -> new SdkLambdaInvoker(aws, options, events, false),
+                events,
                 Clock.systemUTC(),
                 outputDirectory.toPath());
     }

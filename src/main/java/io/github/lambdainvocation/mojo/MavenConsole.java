@@ -1,6 +1,5 @@
 package io.github.lambdainvocation.mojo;
 
-import io.github.lambdainvocation.Console;
 import org.apache.maven.plugin.logging.Log;
 
 /** The core's console, written to Maven's log. */

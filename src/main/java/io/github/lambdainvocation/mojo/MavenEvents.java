@@ -1,6 +1,5 @@
 package io.github.lambdainvocation.mojo;
 
-import io.github.lambdainvocation.Console;
 import io.github.lambdainvocation.event.Event;
 import io.github.lambdainvocation.event.Listener;
 import io.github.lambdainvocation.plan.PlanReport;

@@ -2,7 +2,8 @@ package io.github.lambdainvocation.state;
 
 import io.github.lambdainvocation.model.Backoff;
 import io.github.lambdainvocation.model.State;
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.event.Event;
+import io.github.lambdainvocation.event.Listener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class S3StateStore implements StateStore {
     private final S3Client s3;
     private final Settings settings;
     private final LockInfo me;
-    private final Console console;
+    private final Listener events;
     private final Clock clock;
     private final boolean ownsClient;
     /** The lock poll with half jitter, so that builds waiting for one lock do not all look at the same moment. */
@@ -61,12 +62,12 @@ public final class S3StateStore implements StateStore {
      * @param me this build, as it is written into the lock (its id is replaced by a fresh one per lock)
      * @param ownsClient whether {@link #close()} closes {@code s3}
      */
-    public S3StateStore(S3Client s3, Settings settings, LockInfo me, Console console, Clock clock,
+    public S3StateStore(S3Client s3, Settings settings, LockInfo me, Listener events, Clock clock,
             boolean ownsClient) {
         this.s3 = s3;
         this.settings = settings;
         this.me = me;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.ownsClient = ownsClient;
         this.poll = new Backoff(settings.lockPoll(), settings.lockPoll());
@@ -165,8 +166,8 @@ public final class S3StateStore implements StateStore {
                     throw locked(holder.get().info());
                 } else {
                     if (!toldWaiting) {
-                        console.info("The state " + location() + " is locked by " + holder.get().info().describe()
-                                + "; waiting up to " + settings.lockTimeout().toSeconds() + " s.");
+                        events.on(new Event.WaitingForLock(location(), holder.get().info().describe(),
+                                settings.lockTimeout()));
                         toldWaiting = true;
                     }
                     pause(deadline);
@@ -176,7 +177,7 @@ public final class S3StateStore implements StateStore {
                 throw S3Failures.unreachable(e, settings.location());
             }
             String held = lockEtag;
-            console.debug("Took the state lock " + settings.location().lockKey() + " (lock id " + mine.lockId() + ")");
+            events.on(new Event.LockTaken(settings.location().lockKey(), mine.lockId()));
             return () -> release(lockKey, held, mine);
         }
     }
@@ -196,7 +197,7 @@ public final class S3StateStore implements StateStore {
                     + lockId + "; it was left in place. It is held by " + held.info().holder() + ".", true);
         }
         delete(lockKey, held.etag());
-        console.info("Removed the lock of " + location() + " held by " + held.info().describe() + ".");
+        events.on(new Event.LockRemoved(location(), held.info().describe()));
     }
 
     @Override
@@ -210,11 +211,10 @@ public final class S3StateStore implements StateStore {
         try {
             s3.deleteObject(r -> r.bucket(bucket()).key(lockKey).ifMatch(lockEtag)
                     .expectedBucketOwner(settings.expectedBucketOwner()));
-            console.debug("Released the state lock (lock id " + mine.lockId() + ")");
+            events.on(new Event.LockReleased(mine.lockId()));
         } catch (S3Exception e) {
             if (isPreconditionFailure(e) || e.statusCode() == 404) {
-                console.warn("The lock of " + location() + " was no longer this build's (lock id " + mine.lockId()
-                        + "): someone removed it with force-unlock while this build ran. It was left alone.");
+                events.on(new Event.LockLost(location(), mine.lockId()));
                 return;
             }
             throw S3Failures.of(e, "DeleteObject", settings.location(), lockKey);

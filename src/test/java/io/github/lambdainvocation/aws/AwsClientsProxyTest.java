@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.lambda.InvocationResult;
 import io.github.lambdainvocation.lambda.LambdaCallException;
@@ -72,7 +72,7 @@ class AwsClientsProxyTest {
                 new AwsSettings.CredentialsSettings(null,
                         new AwsSettings.StaticKeys(ACCESS_KEY_ID, "proxy-test-secret", null, "the test's keys"), null),
                 mavenProxy);
-        return new SdkLambdaInvoker(new AwsClients(settings, console), Invokers.FAST, console, true);
+        return new SdkLambdaInvoker(new AwsClients(settings, new io.github.lambdainvocation.mojo.MavenEvents(console)), Invokers.FAST, new io.github.lambdainvocation.mojo.MavenEvents(console), true);
     }
 
     private static InvocationResult invoke(SdkLambdaInvoker invoker, String payload) {

@@ -3,7 +3,7 @@ package io.github.lambdainvocation.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
@@ -59,11 +59,11 @@ class AwsClientsTest {
 
     private AwsClients clients(AwsSettings.CredentialsSettings credentials) {
         return new AwsClients(new AwsSettings("us-east-1", URI.create(lambda.endpoint()), null, null, null,
-                credentials, null), Console.SILENT);
+                credentials, null), io.github.lambdainvocation.event.Listener.NONE);
     }
 
     private String signedWith(AwsSettings.CredentialsSettings credentials) {
-        try (SdkLambdaInvoker invoker = new SdkLambdaInvoker(clients(credentials), Invokers.FAST, Console.SILENT,
+        try (SdkLambdaInvoker invoker = new SdkLambdaInvoker(clients(credentials), Invokers.FAST, io.github.lambdainvocation.event.Listener.NONE,
                 true)) {
             invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), "{}".getBytes(StandardCharsets.UTF_8));
         }

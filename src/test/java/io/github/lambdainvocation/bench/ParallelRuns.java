@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.bench;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;

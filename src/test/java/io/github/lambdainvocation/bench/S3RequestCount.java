@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.bench;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
@@ -46,7 +46,7 @@ public final class S3RequestCount {
                 wire.clear();
                 try (S3StateStore store = new S3StateStore(s3.client(wire), new S3StateStore.Settings(location, null,
                         null, Duration.ZERO, Duration.ofMillis(50)), new LockInfo(null, "bench@local", "invoke",
-                        "bench:bench", "dev", null), Console.SILENT, Clock.systemUTC(), true)) {
+                        "bench:bench", "dev", null), io.github.lambdainvocation.event.Listener.NONE, Clock.systemUTC(), true)) {
                     int calls = new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), LocalS3.CREDENTIALS,
                             SdkLambdaInvoker.Options.DEFAULT, Console.SILENT),
                             io.github.lambdainvocation.event.Listener.NONE, Clock.systemUTC(), out).invoke(config(runs[r][0], r, runs[r][1]), false)

@@ -70,7 +70,7 @@ class S3StateEngineTest {
 
     private S3StateStore s3Store(String who) {
         return new S3StateStore(s3.client(), new S3StateStore.Settings(location, null, null, Duration.ZERO,
-                Duration.ofMillis(20)), new LockInfo(null, who, "invoke", "com.acme:shop", "0.1.0", null), console,
+                Duration.ofMillis(20)), new LockInfo(null, who, "invoke", "com.acme:shop", "0.1.0", null), new io.github.lambdainvocation.mojo.MavenEvents(console),
                 Clock.systemUTC(), true);
     }
 
@@ -158,7 +158,7 @@ class S3StateEngineTest {
     void importingFromAMistypedBucketSaysTheBucketIsMissing() {
         S3StateStore wrongBucket = new S3StateStore(s3.client(), new S3StateStore.Settings(
                 new S3Location("no-such-bucket", "team/state.json"), null, null, Duration.ZERO, Duration.ofMillis(20)),
-                new LockInfo(null, "me", "import-state", "g:a", "0.1.0", null), console, Clock.systemUTC(), true);
+                new LockInfo(null, "me", "import-state", "g:a", "0.1.0", null), new io.github.lambdainvocation.mojo.MavenEvents(console), Clock.systemUTC(), true);
         try (wrongBucket) {
             assertThatThrownBy(() -> engine(new LocalStateStore(dir.resolve("state.json"))).importState(wrongBucket))
                     .hasMessageStartingWith("The bucket 'no-such-bucket' of the state s3://no-such-bucket/team/state.json"
@@ -173,7 +173,7 @@ class S3StateEngineTest {
         java.util.function.Function<Integer, RunOutcome> run = version -> {
             try (S3StateStore store = new S3StateStore(s3.client(wire), new S3StateStore.Settings(location, null,
                     null, Duration.ZERO, Duration.ofMillis(20)), new LockInfo(null, "ci", "invoke", "g:a", "0", null),
-                    console, Clock.systemUTC(), true)) {
+                    new io.github.lambdainvocation.mojo.MavenEvents(console), Clock.systemUTC(), true)) {
                 return engine(store).invoke(new InvocationValidator("us-east-1", Path.of(".")).validate(List.of(
                         InvocationSettings.withId("a").functionName("fn").input("{\"v\": " + version + "}"),
                         InvocationSettings.withId("b").functionName("fn").input("{\"v\": " + version + "}"),

@@ -3,7 +3,7 @@ package io.github.lambdainvocation.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
@@ -432,7 +432,7 @@ class SdkLambdaInvokerTest {
                 .withLogTail(null));
 
         assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{\"pw\":\"hunter2\"}"),
-                new CallOptions(CallOptions.DEFAULT_TIMEOUT, true)))
+                new CallOptions(io.github.lambdainvocation.model.Defaults.CALL_TIMEOUT, true)))
                 .isInstanceOf(FunctionErrorException.class)
                 .hasMessageStartingWith("The function fn:$LATEST in us-east-1 failed (Unhandled error): AuthError. Its error message"
                         + " and log are not shown because the invocation is sensitive (error payload sha256:")

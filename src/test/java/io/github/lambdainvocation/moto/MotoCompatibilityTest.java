@@ -3,7 +3,7 @@ package io.github.lambdainvocation.moto;
 import io.github.lambdainvocation.event.Listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;

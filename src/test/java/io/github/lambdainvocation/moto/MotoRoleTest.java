@@ -2,7 +2,7 @@ package io.github.lambdainvocation.moto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.aws.AwsClients;
 import io.github.lambdainvocation.aws.AwsSettings;
 import io.github.lambdainvocation.model.Target;
@@ -34,8 +34,8 @@ class MotoRoleTest {
                             new AwsSettings.RoleSettings("arn:aws:iam::123456789012:role/deployer", "ext-42",
                                     "lambda-invocation-test", Duration.ofMinutes(15))),
                     null);
-            try (SdkLambdaInvoker invoker = new SdkLambdaInvoker(new AwsClients(settings, Console.SILENT, List.of(wire)),
-                    Invokers.FAST, Console.SILENT, true)) {
+            try (SdkLambdaInvoker invoker = new SdkLambdaInvoker(new AwsClients(settings, io.github.lambdainvocation.event.Listener.NONE, List.of(wire)),
+                    Invokers.FAST, io.github.lambdainvocation.event.Listener.NONE, true)) {
                 invoker.invoke(new Target("fn", "$LATEST", null), "{}".getBytes(StandardCharsets.UTF_8));
                 invoker.invoke(new Target("fn", "$LATEST", null), "{}".getBytes(StandardCharsets.UTF_8));
             }

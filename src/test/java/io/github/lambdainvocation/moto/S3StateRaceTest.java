@@ -4,7 +4,7 @@ import io.github.lambdainvocation.event.Listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
@@ -97,7 +97,7 @@ class S3StateRaceTest {
     private StateStore store(int build, Duration lockTimeout) {
         S3StateStore s3 = new S3StateStore(client(), new S3StateStore.Settings(location, null, null, lockTimeout,
                 Duration.ofMillis(50)), new LockInfo(null, "build-" + build + "@race", "invoke", "com.acme:shop",
-                "0.1.0", null), Console.SILENT, Clock.systemUTC(), true);
+                "0.1.0", null), io.github.lambdainvocation.event.Listener.NONE, Clock.systemUTC(), true);
         return new StateStore() {
             @Override
             public String location() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.testing.LocalS3;
 import io.github.lambdainvocation.testing.S3Clients;
@@ -61,7 +61,7 @@ class S3FailuresTest {
         return new S3StateStore(S3Clients.create("eu-west-1", endpoint, LocalS3.CREDENTIALS, List.of()),
                 new S3StateStore.Settings(new S3Location("team-state", "shop/state.json"), null, null,
                         Duration.ZERO, Duration.ofMillis(10)),
-                new LockInfo(null, "ci@x", "invoke", "g:a", "0.1.0", null), Console.SILENT, Clock.systemUTC(), true);
+                new LockInfo(null, "ci@x", "invoke", "g:a", "0.1.0", null), io.github.lambdainvocation.event.Listener.NONE, Clock.systemUTC(), true);
     }
 
     @Test

@@ -59,7 +59,7 @@ class S3StateStoreTest {
         return new S3StateStore(client,
                 new S3StateStore.Settings(location, kmsKey, owner, lockTimeout, Duration.ofMillis(50)),
                 new LockInfo(null, who, "invoke", "com.acme:shop", "0.1.0", null),
-                console, Clock.systemUTC(), true);
+                new io.github.lambdainvocation.mojo.MavenEvents(console), Clock.systemUTC(), true);
     }
 
     private static State stateWith(String id, String input) throws Exception {

@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.testing;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.aws.AwsClients;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import java.net.URI;
@@ -20,8 +20,8 @@ public final class Invokers {
     /** An invoker of {@code endpoint}; {@code credentials} null means the SDK's chain (the test environment's keys). */
     public static SdkLambdaInvoker of(String endpoint, AwsCredentialsProvider credentials,
             SdkLambdaInvoker.Options options, Console console) {
-        return new SdkLambdaInvoker(AwsClients.forEndpoint(URI.create(endpoint), credentials, console), options,
-                console, true);
+        return new SdkLambdaInvoker(AwsClients.forEndpoint(URI.create(endpoint), credentials, new io.github.lambdainvocation.mojo.MavenEvents(console)), options,
+                new io.github.lambdainvocation.mojo.MavenEvents(console), true);
     }
 
     public static SdkLambdaInvoker of(String endpoint, Console console) {

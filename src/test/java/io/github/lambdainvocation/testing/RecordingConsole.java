@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.testing;
 
-import io.github.lambdainvocation.Console;
+import io.github.lambdainvocation.mojo.Console;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

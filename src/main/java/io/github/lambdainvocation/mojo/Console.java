@@ -1,6 +1,6 @@
-package io.github.lambdainvocation;
+package io.github.lambdainvocation.mojo;
 
-/** Where the core writes what users should see; the Maven adapter forwards it to Maven's log. */
+/** Where rendered lines go: Maven's log in a build ({@link MavenConsole}), a list in tests. */
 public interface Console {
 
     void info(String message);
