@@ -27,8 +27,9 @@ public final class ConfigurationException extends LambdaInvocationException {
         this(List.of(problem));
     }
 
+    /** Each problem, rendered like the message. */
     public List<String> problems() {
-        return problems;
+        return problems.stream().map(this::render).toList();
     }
 
     private static String render(List<String> problems, String consequence) {

@@ -28,7 +28,7 @@ final class Failures {
         } else if (e.outcomeUnknown()) {
             text.append("The call to '").append(change.id()).append("' stays recorded as sent with an unknown outcome;"
                     + " the next run shows it as interrupted and sends it again, unless it is acknowledged with"
-                    + " -Dlambda-invocation.acknowledge=").append(change.id()).append('.');
+                    + " {{-acknowledge=").append(change.id()).append("}}.");
         } else {
             text.append("The state of '").append(change.id()).append("' was not changed; the next run tries it again.");
         }

@@ -51,8 +51,8 @@ public final class RegionResolver {
             }
             tried.add(source.name());
         }
-        throw new LambdaInvocationException("No AWS region for " + what + ". Tried: its <region>, the plugin's <region>"
-                + " (-Dlambda-invocation.region), " + String.join(", ", tried)
+        throw new LambdaInvocationException("No AWS region for " + what + ". Tried: its {{region}}, the plugin's {{region}}"
+                + " ({{-region}}), " + String.join(", ", tried)
                 + ". Set one of them.", true);
     }
 

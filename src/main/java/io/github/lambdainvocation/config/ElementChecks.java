@@ -42,13 +42,13 @@ final class ElementChecks {
     DesiredInvocation check(String pluginRegion, InputReader inputs) {
         String functionName = blankToNull(raw.getFunctionName());
         if (functionName == null) {
-            p.add("<functionName>", "is required: the function's name, partial ARN or full ARN");
+            p.add("{{functionName}}", "is required: the function's name, partial ARN or full ARN");
         }
-        LifecycleScope scope = named("<lifecycleScope>", raw.getLifecycleScope(), LifecycleScope::named,
+        LifecycleScope scope = named("{{lifecycleScope}}", raw.getLifecycleScope(), LifecycleScope::named,
                 LifecycleScope.validNames(), "a lifecycle scope", LifecycleScope.CREATE_ONLY);
         String key = terraformKey();
         Duration timeout = timeout();
-        InvocationType type = named("<invocationType>", raw.getInvocationType(), InvocationType::named,
+        InvocationType type = named("{{invocationType}}", raw.getInvocationType(), InvocationType::named,
                 InvocationType.validNames(), "an invocation type", InvocationType.RequestResponse);
         Map<String, String> outputs = outputs(type);
         List<String> dependsOn = dependsOn();
@@ -86,7 +86,7 @@ final class ElementChecks {
             return Defaults.TERRAFORM_KEY;
         }
         if (key.isBlank()) {
-            p.add("<terraformKey>", "is empty: leave it out for the default 'tf', or name a key");
+            p.add("{{terraformKey}}", "is empty: leave it out for the default 'tf', or name a key");
             return Defaults.TERRAFORM_KEY;
         }
         return key;
@@ -100,12 +100,12 @@ final class ElementChecks {
         try {
             Duration timeout = Durations.parse(text);
             if (timeout.isZero() || timeout.compareTo(Defaults.MAX_CALL_TIMEOUT) > 0) {
-                p.add("<timeout>", "'" + text + "' must be more than 0 and at most 16m: Lambda stops a function"
+                p.add("{{timeout}}", "'" + text + "' must be more than 0 and at most 16m: Lambda stops a function"
                         + " after 15 minutes");
             }
             return timeout;
         } catch (IllegalArgumentException e) {
-            p.add("<timeout>", "'" + text + "' " + e.getMessage());
+            p.add("{{timeout}}", "'" + text + "' " + e.getMessage());
             return Defaults.CALL_TIMEOUT;
         }
     }
@@ -116,18 +116,18 @@ final class ElementChecks {
         configured.forEach((name, value) -> {
             String pointer = value == null ? "" : value.trim();
             if (!InvocationValidator.ID.matcher(name).matches() || name.equals("result")) {
-                p.add("<outputs>", "has the name '" + name + "': output names use letters, digits, '.', '_', '-'"
-                        + " and cannot be 'result' (the property lambda-invocation.<id>.result is taken)");
+                p.add("{{outputs}}", "has the name '" + name + "': output names use letters, digits, '.', '_', '-'"
+                        + " and cannot be 'result' (the name of the whole result)");
             } else if (!pointer.startsWith("/")) {
-                p.add("<outputs>", "<" + name + "> '" + pointer + "' is not a JSON pointer: it starts with '/', for"
+                p.add("{{outputs}}", "<" + name + "> '" + pointer + "' is not a JSON pointer: it starts with '/', for"
                         + " example /tenant/id");
             } else {
                 outputs.put(name, pointer);
             }
         });
         if (!outputs.isEmpty() && type == InvocationType.Event) {
-            p.add("<outputs>", "cannot be read from an asynchronous invocation (<invocationType>Event"
-                    + "</invocationType>): it has no result");
+            p.add("{{outputs}}", "cannot be read from an asynchronous invocation ({{invocationType=Event}}): it"
+                    + " has no result");
         }
         return outputs;
     }
@@ -164,12 +164,12 @@ final class ElementChecks {
             return null;
         }
         if (scope == LifecycleScope.CRUD && !json.isObject()) {
-            p.add(input.source(), "must be a JSON object with <lifecycleScope>CRUD</lifecycleScope>, because the"
+            p.add(input.source(), "must be a JSON object with {{lifecycleScope=CRUD}}, because the"
                     + " lifecycle key '" + key + "' is added to it; it is a JSON "
                     + json.getNodeType().name().toLowerCase(Locale.ROOT));
         } else if (scope == LifecycleScope.CRUD && json.has(key)) {
             p.add(input.source(), "already has the key '" + key + "', which CRUD sets to the lifecycle event; set"
-                    + " <terraformKey> to another name (for example '_lifecycle') so both fit");
+                    + " {{terraformKey}} to another name (for example '_lifecycle') so both fit");
         }
         for (Placeholders.Reference ref : Placeholders.find(json)) {
             String problem = Placeholders.pointerProblem(ref);

@@ -27,19 +27,19 @@ final class InputReader {
     Input read(String text, File file, Problems p) {
         boolean hasText = text != null && !text.isEmpty();
         if (hasText && file != null) {
-            p.add("<input>", "and <inputFile> are both set: use exactly one of them");
+            p.add("{{input}}", "and {{inputFile}} are both set: use exactly one of them");
             return null;
         }
         if (!hasText && file == null) {
-            p.add("<input>", "is missing: set <input> to a JSON value, or <inputFile> to a file holding one");
+            p.add("{{input}}", "is missing: set {{input}} to a JSON value, or {{inputFile}} to a file holding one");
             return null;
         }
-        return hasText ? new Input(text, "<input>") : readFile(file.toPath(), p);
+        return hasText ? new Input(text, "{{input}}") : readFile(file.toPath(), p);
     }
 
     private Input readFile(Path configured, Problems p) {
         Path file = configured.isAbsolute() ? configured : basedir.resolve(configured);
-        String source = "<inputFile> " + file;
+        String source = "{{inputFile}} " + file;
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -101,12 +101,12 @@ public final class InvocationValidator {
 
     private static void checkId(String id, Set<String> seen, Problems p) {
         if (id == null || id.isBlank()) {
-            p.add("<id>", "is required: give each invocation a unique id (letters, digits, '.', '_', '-')");
+            p.add("{{id}}", "is required: give each invocation a unique id (letters, digits, '.', '_', '-')");
         } else if (!ID.matcher(id).matches() || id.chars().allMatch(c -> c == '.')) {
-            p.add("<id>", "'" + id + "' may only use letters, digits, '.', '_' and '-' (1 to 128 of them,"
+            p.add("{{id}}", "'" + id + "' may only use letters, digits, '.', '_' and '-' (1 to 128 of them,"
                     + " not only dots): the id names the state entry, the results file and a property");
         } else if (!seen.add(id)) {
-            p.add("<id>", "is used by more than one invocation: ids must be unique");
+            p.add("{{id}}", "is used by more than one invocation: ids must be unique");
         }
     }
 
@@ -125,7 +125,7 @@ public final class InvocationValidator {
         if (problems.isEmpty()) {
             new Graph(edges).cycle().ifPresent(cycle -> problems.add(
                     "invocations depend on each other in a cycle: " + String.join(" -> ", cycle)
-                            + " (through <dependsOn> or the placeholders of their inputs)"));
+                            + " (through {{dependsOn}} or the placeholders of their inputs)"));
         }
         return problems;
     }
@@ -139,9 +139,9 @@ public final class InvocationValidator {
                 continue; // implied by a placeholder: any problem is reported for the placeholder
             }
             if (dep.equals(d.id())) {
-                problems.add("invocation '" + d.id() + "': <dependsOn> names the invocation itself");
+                problems.add("invocation '" + d.id() + "': {{dependsOn}} names the invocation itself");
             } else if (!byId.containsKey(dep)) {
-                problems.add("invocation '" + d.id() + "': <dependsOn> names '" + dep + "', which is not a"
+                problems.add("invocation '" + d.id() + "': {{dependsOn}} names '" + dep + "', which is not a"
                         + " configured invocation id; configured: " + byId.keySet());
             }
         }
@@ -158,7 +158,7 @@ public final class InvocationValidator {
                 problems.add(reads + ", but '" + ref.id() + "' is not a configured invocation id");
             } else if (other.spec().invocationType() == InvocationType.Event) {
                 problems.add(reads + ", but '" + ref.id() + "' is invoked asynchronously"
-                        + " (<invocationType>Event</invocationType>) and has no result");
+                        + " ({{invocationType=Event}}) and has no result");
             }
         }
     }

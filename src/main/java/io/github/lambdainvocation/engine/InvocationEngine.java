@@ -233,8 +233,8 @@ public final class InvocationEngine {
         for (DesiredInvocation d : desired) {
             if (d.triggerOnCodeChange()) {
                 if (offline) {
-                    throw new ConfigurationException("invocation '" + d.id() + "': <triggerOnCodeChange> needs to ask"
-                            + " Lambda for the function's code version, and Maven is offline (-o).");
+                    throw new ConfigurationException("invocation '" + d.id() + "': {{triggerOnCodeChange}} needs to ask"
+                            + " Lambda for the function's code version, and {{@offline}}.");
                 }
                 versions.put(d.id(), lambda.get().codeVersion(d.target()));
             }

@@ -43,7 +43,7 @@ final class ResultPublisher {
             }
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems, "The invocations themselves succeeded and are recorded;"
-                        + " fix <outputs>, and the next run (with nothing to invoke) sets them.");
+                        + " fix {{outputs}}, and the next run (with nothing to invoke) sets them.");
             }
             return properties;
         } catch (IOException e) {
@@ -68,7 +68,7 @@ final class ResultPublisher {
             });
             files.writeOutputs(d.id(), (Json.writePretty(file) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            problems.add("invocation '" + d.id() + "': <outputs> " + e.getMessage() + (d.spec().sensitive() ? ""
+            problems.add("invocation '" + d.id() + "': {{outputs}} " + e.getMessage() + (d.spec().sensitive() ? ""
                     : " (the result is in " + files.results().resolve(d.id() + ".json") + ")"));
         }
     }

@@ -24,7 +24,7 @@ final class UpFrontChecks {
         Set<String> unknown = new LinkedHashSet<>(replace);
         desired.forEach(d -> unknown.remove(d.id()));
         if (!unknown.isEmpty()) {
-            throw new ConfigurationException("-Dlambda-invocation.replace names " + unknown + ", which "
+            throw new ConfigurationException("{{-replace}} names " + unknown + ", which "
                     + (unknown.size() == 1 ? "is" : "are") + " not configured. Configured ids: "
                     + desired.stream().map(DesiredInvocation::id).toList());
         }
@@ -35,7 +35,7 @@ final class UpFrontChecks {
         Set<String> unknown = new LinkedHashSet<>(acknowledge);
         unknown.removeAll(state.pending().keySet());
         if (!unknown.isEmpty()) {
-            throw new ConfigurationException("-Dlambda-invocation.acknowledge names " + unknown + ", which "
+            throw new ConfigurationException("{{-acknowledge}} names " + unknown + ", which "
                     + (unknown.size() == 1 ? "has" : "have") + " no interrupted call. Interrupted: "
                     + new TreeSet<>(state.pending().keySet()));
         }
@@ -47,7 +47,7 @@ final class UpFrontChecks {
         unknown.removeAll(configured);
         unknown.removeAll(state.invocations().keySet());
         if (!unknown.isEmpty()) {
-            throw new ConfigurationException("-Dlambda-invocation.ids names " + unknown
+            throw new ConfigurationException("{{-ids}} names " + unknown
                     + ", which is neither configured nor recorded. Recorded ids: "
                     + new TreeSet<>(state.invocations().keySet()));
         }
@@ -78,8 +78,8 @@ final class UpFrontChecks {
     static void online(Plan plan, boolean offline) {
         if (plan.hasCalls() && offline) {
             int calls = plan.callCount();
-            throw new ConfigurationException("Maven is offline (-o), and this run has " + calls + " Lambda invocation"
-                    + (calls == 1 ? "" : "s") + " to make. Run without -o, or use the status goal to see the plan.");
+            throw new ConfigurationException("{{@Offline}}, and this run has " + calls + " Lambda invocation"
+                    + (calls == 1 ? "" : "s") + " to make. Run {{@online}}, or use the status goal to see the plan.");
         }
     }
 }

@@ -130,7 +130,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 throw serviceError(target, e, attempt);
             } catch (ApiCallTimeoutException e) {
                 throw new LambdaCallException(target, "No answer from " + target.describe() + " within "
-                        + seconds(call.timeout()) + " (the invocation's <timeout>). The function may still be"
+                        + seconds(call.timeout()) + " (the invocation's {{timeout}}). The function may still be"
                         + " running.", true, true, e);
             } catch (SdkClientException e) {
                 boolean notSent = couldNotConnect(e);
@@ -166,7 +166,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         } catch (AwsServiceException e) {
             if (e.statusCode() == 403 || "AccessDeniedException".equals(errorCode(e))) {
                 throw new LambdaCallException(target, "Could not read the code version of " + target.describe()
-                        + " for <triggerOnCodeChange>: the credentials need lambda:GetFunction on it. ("
+                        + " for {{triggerOnCodeChange}}: the credentials need lambda:GetFunction on it. ("
                         + answer(e) + ")", true, false, e);
             }
             throw serviceError(target, e, 1);
@@ -227,15 +227,15 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 if (e.statusCode() == 403 || "AccessDeniedException".equals(errorCode(e))) {
                     throw new LambdaCallException(target, "Could not check that " + target.describe() + " is ready:"
                             + " the credentials need lambda:GetFunction on it, or set"
-                            + " <waitForFunction>false</waitForFunction> (-Dlambda-invocation.waitForFunction=false)."
+                            + " {{waitForFunction=false}} ({{-waitForFunction=false}})."
                             + " Nothing was invoked. (" + answer(e) + ")", true, false, e);
                 }
                 if (e.statusCode() == 404 && !"ResourceNotFoundException".equals(errorCode(e))) {
                     throw new LambdaCallException(target, "The readiness check of " + target.describe()
-                            + " (GetFunction, used by <waitForFunction>) failed with " + answer(e)
+                            + " (GetFunction, used by {{waitForFunction}}) failed with " + answer(e)
                             + (errorCode(e) == null ? ", without an error code" : "") + ": the endpoint may implement"
-                            + " only Invoke. If so, turn the wait off with <waitForFunction>false</waitForFunction>"
-                            + " (-Dlambda-invocation.waitForFunction=false). Nothing was invoked.", true, false, e);
+                            + " only Invoke. If so, turn the wait off with {{waitForFunction=false}}"
+                            + " ({{-waitForFunction=false}}). Nothing was invoked.", true, false, e);
                 }
                 throw serviceError(target, e, 1);
             } catch (SdkClientException e) {
@@ -264,7 +264,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             String where = "state " + f.stateAsString() + ", last update " + f.lastUpdateStatusAsString();
             if (!Instant.now().isBefore(deadline)) {
                 throw new LambdaCallException(target, "The function " + target.describe() + " is still not ready ("
-                        + where + ") after " + seconds(options.waitTimeout()) + " (<functionWaitTimeout>). Nothing"
+                        + where + ") after " + seconds(options.waitTimeout()) + " ({{functionWaitTimeout}}). Nothing"
                         + " was invoked.", true, false, null);
             }
             if (!told) {
@@ -389,9 +389,9 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
             text.append("Lambda throttled every one of ").append(attempts).append(" calls to ")
                     .append(target.describe());
         } else if (e.statusCode() == 407) {
-            return new LambdaCallException(target, "Maven's proxy refused the call to " + target.describe()
-                    + " (HTTP 407 Proxy Authentication Required): check the <username> and <password> of the active"
-                    + " <proxy> in settings.xml. The function did not run.", true, false, e);
+            return new LambdaCallException(target, "{{@Proxy}} refused the call to " + target.describe()
+                    + " (HTTP 407 Proxy Authentication Required): check {{@proxyCredentials}}. The function did not"
+                    + " run.", true, false, e);
         } else {
             text.append("Lambda refused the call to ").append(target.describe());
         }

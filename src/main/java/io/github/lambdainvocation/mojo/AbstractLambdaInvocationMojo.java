@@ -208,6 +208,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
             aws = clients;
             run(engine(clients, store));
         } catch (LambdaInvocationException e) {
+            MavenText.renderAll(e);
             if (e.userFixable()) {
                 throw new MojoFailureException(e.getMessage(), e);
             }

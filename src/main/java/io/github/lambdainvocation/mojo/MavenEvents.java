@@ -107,7 +107,7 @@ public final class MavenEvents implements Listener {
         when(Event.Applied.class, e -> console.info("Applied: " + e.report().summary() + "."));
         when(Event.ResultFilesNotRemoved.class, e -> console.warn("Could not remove old result files: "
                 + e.reason()));
-        when(Event.ResultsNotPublished.class, e -> console.warn(e.reason()));
+        when(Event.ResultsNotPublished.class, e -> console.warn(MavenText.render(e.reason())));
         when(Event.StateImported.class, e -> console.info("Imported " + e.invocations() + " recorded invocation(s)"
                 + " from " + e.from() + " into " + e.to() + ". The source was left as it was; remove it once builds"
                 + " use the new location."));

@@ -29,7 +29,7 @@ final class S3Failures {
         if (kms) {
             return new StateException("KMS refused the key of the state " + location + ": the credentials need"
                     + " kms:GenerateDataKey (to write) and kms:Decrypt (to read) on the key"
-                    + " (-Dlambda-invocation.stateS3KmsKeyId), and the key must be enabled." + service, true, e);
+                    + " ({{-stateS3KmsKeyId}}), and the key must be enabled." + service, true, e);
         }
         if (e.statusCode() == 403 || "AccessDenied".equals(code)) {
             String listBucket = operation.equals("GetObject")
@@ -41,7 +41,7 @@ final class S3Failures {
         }
         if (e.statusCode() == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
             return new StateException("The bucket '" + location.bucket() + "' is in another region: set"
-                    + " -Dlambda-invocation.stateS3Region to the bucket's region." + service, true, e);
+                    + " {{-stateS3Region}} to the bucket's region." + service, true, e);
         }
         return new StateException("S3 refused " + operation + " on " + location.arn(key) + "." + service,
                 e.statusCode() >= 400 && e.statusCode() < 500, e);

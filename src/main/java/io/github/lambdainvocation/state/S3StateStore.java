@@ -227,10 +227,10 @@ public final class S3StateStore implements StateStore {
         return new StateLockedException("The state " + location() + " is locked by " + holder.describe() + "."
                 + (settings.lockTimeout().isZero()
                         ? " Another build is using it: run again later, or wait for it with"
-                                + " -Dlambda-invocation.lockTimeout=<seconds>."
+                                + " {{-lockTimeout=<seconds>}}."
                         : " Waited " + settings.lockTimeout().toSeconds() + " s for it.")
-                + " If that build died and left the lock behind, remove it with: mvn lambda-invocation:force-unlock"
-                + " -Dlambda-invocation.lockId=" + holder.lockId(), holder);
+                + " If that build died and left the lock behind, remove it with: {{:force-unlock}}"
+                + " {{-lockId=" + holder.lockId() + "}}", holder);
     }
 
     private void pause(Instant deadline) {

@@ -3,7 +3,7 @@ package io.github.lambdainvocation.apply;
 import io.github.lambdainvocation.model.ApplyReport;
 import static io.github.lambdainvocation.testing.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.model.PendingCall;

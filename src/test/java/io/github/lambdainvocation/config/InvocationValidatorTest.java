@@ -2,10 +2,12 @@ package io.github.lambdainvocation.config;
 
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.mojo.MavenText;
+import io.github.lambdainvocation.testing.Rendered;
 import io.github.lambdainvocation.model.LifecycleScope;
 import io.github.lambdainvocation.model.Target;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ class InvocationValidatorTest {
         try {
             validate(settings);
         } catch (ConfigurationException e) {
-            return e.problems();
+            return Rendered.rendered(e).problems();
         }
         throw new AssertionError("expected the configuration to be refused");
     }
@@ -48,7 +50,7 @@ class InvocationValidatorTest {
         assertThat(d.spec().triggers()).isEmpty();
         assertThat(d.inputText()).isEqualTo("{\"operation\":\"initialize\"}");
         assertThat(d.spec().input().get("operation").asText()).isEqualTo("initialize");
-        assertThat(d.inputSource()).isEqualTo("<input>");
+        assertThat(MavenText.render(d.inputSource())).isEqualTo("<input>");
     }
 
     @Test
@@ -183,7 +185,7 @@ class InvocationValidatorTest {
                 .inputFile(Path.of("seed.json"))).get(0);
 
         assertThat(d.inputText()).isEqualTo("{\"rows\": [1, 2]}");
-        assertThat(d.inputSource()).isEqualTo("<inputFile> " + basedir.resolve("seed.json"));
+        assertThat(MavenText.render(d.inputSource())).isEqualTo("<inputFile> " + basedir.resolve("seed.json"));
     }
 
     @Test
@@ -260,10 +262,10 @@ class InvocationValidatorTest {
 
     @Test
     void everyProblemOfEveryInvocationIsReportedAtOnce() {
-        ConfigurationException e = (ConfigurationException) catchThrowable(() -> validate(
+        ConfigurationException e = (ConfigurationException) Rendered.rendered(catchThrowable(() -> validate(
                 valid("ok"),
                 valid("bad-json").input("{"),
-                valid("bad-scope").lifecycleScope("ALWAYS").functionName(null)));
+                valid("bad-scope").lifecycleScope("ALWAYS").functionName(null))));
 
         assertThat(e.problems()).hasSize(3);
         assertThat(e.userFixable()).isTrue();

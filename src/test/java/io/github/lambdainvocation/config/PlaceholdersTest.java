@@ -2,7 +2,7 @@ package io.github.lambdainvocation.config;
 
 import io.github.lambdainvocation.payload.Placeholders;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.json.Json;

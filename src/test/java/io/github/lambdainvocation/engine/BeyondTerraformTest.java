@@ -3,7 +3,7 @@ package io.github.lambdainvocation.engine;
 import io.github.lambdainvocation.mojo.MavenEvents;
 import static io.github.lambdainvocation.testing.Jsons.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import io.github.lambdainvocation.apply.ApplyFailedException;
 import io.github.lambdainvocation.ConfigurationException;

@@ -2,7 +2,7 @@ package io.github.lambdainvocation.engine;
 
 import io.github.lambdainvocation.mojo.MavenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.model.DesiredInvocation;

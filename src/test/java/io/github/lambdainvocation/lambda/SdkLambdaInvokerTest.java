@@ -1,7 +1,7 @@
 package io.github.lambdainvocation.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.model.Target;

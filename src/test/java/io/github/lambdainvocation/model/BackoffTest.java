@@ -1,7 +1,7 @@
 package io.github.lambdainvocation.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;

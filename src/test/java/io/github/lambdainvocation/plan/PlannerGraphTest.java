@@ -3,7 +3,7 @@ package io.github.lambdainvocation.plan;
 import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.payload.PlannedCall;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.ConfigurationException;

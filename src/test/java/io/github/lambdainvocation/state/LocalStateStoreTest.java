@@ -4,7 +4,7 @@ import io.github.lambdainvocation.model.PendingCall;
 import io.github.lambdainvocation.model.State;
 import static io.github.lambdainvocation.testing.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

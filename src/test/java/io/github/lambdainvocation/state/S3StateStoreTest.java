@@ -2,7 +2,7 @@ package io.github.lambdainvocation.state;
 
 import io.github.lambdainvocation.model.State;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.testing.RecordingConsole;
