@@ -1,25 +1,33 @@
 package io.github.lambdainvocation.state;
 
-import io.github.lambdainvocation.model.PendingCall;
-import io.github.lambdainvocation.model.RecordedInvocation;
-import io.github.lambdainvocation.model.State;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.lambdainvocation.model.CodeVersion;
-import io.github.lambdainvocation.model.InvocationType;
-import io.github.lambdainvocation.model.InvocationSpec;
-import io.github.lambdainvocation.model.LifecycleScope;
-import io.github.lambdainvocation.model.Target;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
+import io.github.lambdainvocation.model.State;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The state's JSON format, shared by every store:
@@ -29,70 +37,47 @@ import java.util.TreeMap;
  *  "invocations": {"seed-db": {"functionName": "...", "qualifier": "$LATEST", "region": null,
  *                              "lifecycleScope": "CRUD", "terraformKey": "tf", "triggers": {},
  *                              "input": {...}, "result": "...", "executedVersion": "1",
- *                              "invokedAt": "2026-01-01T00:00:00Z", "dependsOn": [], ...}},
+ *                              "invokedAt": "2026-01-01T00:00:00Z", "dependsOn": ["a"], ...}},
  *  "pending": {"seed-db": {"functionName": ..., "event": "update", "payload": "...", "startedAt": ...,
  *                          "then": {a record, or null to forget}}}}
  * }</pre>
  *
- * Format 1 (before pending calls, dependencies and code versions) is still read.
+ * The fields are declared by {@link StateFile}. Format 1 (before pending calls, dependencies and code versions)
+ * is still read: its files are format 2 files without those optional fields. Fields this plugin does not know
+ * are ignored, so a file with an optional field a newer plugin added is still read; JSON types are not coerced
+ * (a number where a string belongs is refused).
  */
 public final class StateCodec {
 
+    private static final ObjectMapper MAPPER = mapper();
+
     private StateCodec() {}
 
+    /** Json's mapper (exact decimals, strict reading), for records: indented, strict about types. */
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = Json.mapper().copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .registerModule(new SimpleModule("state-times")
+                        .addSerializer(Instant.class, ToStringSerializer.instance)
+                        .addDeserializer(Instant.class, new InstantDeserializer()));
+        // Without these, Jackson reads 5 as "5", "true" as true and 1 as true.
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper;
+    }
+
     public static byte[] encode(State state) {
-        ObjectNode root = Json.object();
-        root.put("formatVersion", State.FORMAT_VERSION);
-        ObjectNode all = root.putObject("invocations");
-        for (RecordedInvocation r : state.invocations().values()) {
-            all.set(r.id(), record(r));
+        try {
+            return (MAPPER.writeValueAsString(StateFile.of(state)) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a state could not be written as JSON", e);
         }
-        if (!state.pending().isEmpty()) {
-            ObjectNode pending = root.putObject("pending");
-            for (PendingCall call : state.pending().values()) {
-                ObjectNode n = pending.putObject(call.id());
-                target(n, call.target());
-                n.put("event", call.event());
-                n.put("invocationType", call.invocationType().name());
-                n.put("payload", call.payload());
-                n.put("startedAt", call.startedAt().toString());
-                n.set("then", call.then() == null ? null : record(call.then()));
-            }
-        }
-        return (Json.writePretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static ObjectNode record(RecordedInvocation r) {
-        InvocationSpec spec = r.spec();
-        ObjectNode n = Json.object();
-        target(n, spec.target());
-        n.put("lifecycleScope", spec.scope().name());
-        n.put("terraformKey", spec.terraformKey());
-        ObjectNode triggers = n.putObject("triggers");
-        spec.triggers().forEach(triggers::put);
-        n.set("input", spec.input());
-        n.put("result", r.result());
-        n.put("executedVersion", r.executedVersion());
-        n.put("invokedAt", r.invokedAt() == null ? null : r.invokedAt().toString());
-        if (spec.invocationType() != InvocationType.RequestResponse) {
-            n.put("invocationType", spec.invocationType().name());
-        }
-        if (spec.sensitive()) {
-            n.put("sensitive", true);
-        }
-        if (!spec.dependsOn().isEmpty()) {
-            spec.dependsOn().forEach(n.putArray("dependsOn")::add);
-        }
-        if (spec.code() != null) {
-            n.putObject("code").put("sha256", spec.code().sha256()).put("version", spec.code().version());
-        }
-        return n;
-    }
-
-    private static void target(ObjectNode n, Target target) {
-        n.put("functionName", target.functionName());
-        n.put("qualifier", target.qualifier());
-        n.put("region", target.region());
     }
 
     /**
@@ -112,6 +97,7 @@ public final class StateCodec {
         if (!root.isObject()) {
             throw corrupt(location, "it is not a JSON object");
         }
+        // The version first: a newer format need not bind to this plugin's records.
         JsonNode version = root.get("formatVersion");
         if (version == null || !version.isIntegralNumber()) {
             throw corrupt(location, "it has no integer \"formatVersion\"");
@@ -124,122 +110,110 @@ public final class StateCodec {
         if (version.asInt() < 1) {
             throw corrupt(location, "its \"formatVersion\" " + version.asInt() + " is not a known format");
         }
-        JsonNode all = root.get("invocations");
-        if (all == null || !all.isObject()) {
-            throw corrupt(location, "it has no \"invocations\" object");
-        }
-        List<RecordedInvocation> records = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : all.properties()) {
-            records.add(record(entry.getKey(), entry.getValue(), location, "invocation '" + entry.getKey() + "'"));
-        }
-        List<PendingCall> pending = new ArrayList<>();
-        JsonNode calls = root.get("pending");
-        if (calls != null && !calls.isNull()) {
-            if (!calls.isObject()) {
-                throw corrupt(location, "its \"pending\" is not an object");
-            }
-            for (Map.Entry<String, JsonNode> entry : calls.properties()) {
-                pending.add(pending(entry.getKey(), entry.getValue(), location));
-            }
-        }
-        return State.of(records, pending);
-    }
-
-    private static PendingCall pending(String id, JsonNode n, String location) {
-        String what = "the pending call of '" + id + "'";
-        if (!n.isObject()) {
-            throw corrupt(location, what + " is not a JSON object");
-        }
-        String type = text(n, "invocationType", what, location, true);
-        RecordedInvocation then = n.get("then") == null || n.get("then").isNull()
-                ? null
-                : record(id, n.get("then"), location, what);
-        return new PendingCall(id, target(n, what, location), text(n, "event", what, location, true),
-                text(n, "payload", what, location, true),
-                InvocationType.named(type).orElseThrow(() -> corrupt(location, what + " has an unknown type")),
-                time(n, "startedAt", what, location), then);
-    }
-
-    private static RecordedInvocation record(String id, JsonNode n, String location, String what) {
-        if (!n.isObject()) {
-            throw corrupt(location, what + " is not a JSON object");
-        }
-        String scopeName = text(n, "lifecycleScope", what, location, true);
-        LifecycleScope scope = LifecycleScope.named(scopeName).orElseThrow(() -> corrupt(location,
-                what + " has the unknown lifecycleScope '" + scopeName + "'"));
-        JsonNode input = n.get("input");
-        if (input == null || input.isMissingNode()) {
-            throw corrupt(location, what + " has no \"input\"");
-        }
-        SortedMap<String, String> triggers = new TreeMap<>();
-        JsonNode t = n.get("triggers");
-        if (t != null && !t.isNull()) {
-            if (!t.isObject()) {
-                throw corrupt(location, what + " has \"triggers\" that are not an object");
-            }
-            for (Map.Entry<String, JsonNode> e : t.properties()) {
-                if (!e.getValue().isTextual()) {
-                    throw corrupt(location, what + " has a trigger that is not a string");
-                }
-                triggers.put(e.getKey(), e.getValue().asText());
-            }
-        }
-        List<String> dependsOn = new ArrayList<>();
-        JsonNode deps = n.get("dependsOn");
-        if (deps != null && !deps.isNull()) {
-            if (!deps.isArray()) {
-                throw corrupt(location, what + " has \"dependsOn\" that is not an array");
-            }
-            deps.forEach(d -> dependsOn.add(d.asText()));
-        }
-        CodeVersion code = null;
-        JsonNode c = n.get("code");
-        if (c != null && !c.isNull()) {
-            code = new CodeVersion(c.path("sha256").asText(null), c.path("version").asText(null));
-        }
-        String typeName = text(n, "invocationType", what, location, false);
-        InvocationType type = typeName == null ? InvocationType.RequestResponse : InvocationType.named(typeName)
-                .orElseThrow(() -> corrupt(location, what + " has the unknown invocationType '" + typeName + "'"));
-        InvocationSpec spec = new InvocationSpec(target(n, what, location), scope,
-                text(n, "terraformKey", what, location, true), input, triggers, type,
-                n.path("sensitive").asBoolean(false), dependsOn, code);
-        return new RecordedInvocation(id, spec,
-                text(n, "result", what, location, false),
-                text(n, "executedVersion", what, location, false),
-                n.hasNonNull("invokedAt") ? time(n, "invokedAt", what, location) : null);
-    }
-
-    private static Target target(JsonNode n, String what, String location) {
-        return new Target(text(n, "functionName", what, location, true),
-                text(n, "qualifier", what, location, true),
-                text(n, "region", what, location, false));
-    }
-
-    private static Instant time(JsonNode n, String field, String what, String location) {
+        StateFile file;
         try {
-            return Instant.parse(text(n, field, what, location, true));
-        } catch (DateTimeParseException e) {
-            throw corrupt(location, what + " has a \"" + field + "\" that is not a time");
+            file = MAPPER.treeToValue(root, StateFile.class);
+        } catch (JsonMappingException e) {
+            throw corrupt(location, why(e));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw corrupt(location, "it does not have the shape of a state (" + e.getMessage() + ")");
         }
+        return file.toModel(location);
     }
 
-    private static String text(JsonNode n, String field, String what, String location, boolean required) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw corrupt(location, what + " has no \"" + field + "\"");
-            }
-            return null;
+    /** What is wrong, from the path and kind of Jackson's exception: which invocation, which field, why. */
+    private static String why(JsonMappingException e) {
+        List<Object> path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex())
+                .toList();
+        int subject = path.size() >= 3 && "pending".equals(path.get(0)) && "then".equals(path.get(2)) ? 3
+                : path.size() >= 2 && ("invocations".equals(path.get(0)) || "pending".equals(path.get(0))) ? 2
+                : 0;
+        String what = describe(path.subList(0, subject));
+        StringBuilder field = new StringBuilder();
+        for (Object step : path.subList(subject, path.size())) {
+            field.append(step instanceof Integer i ? "[" + i + "]" : (field.isEmpty() ? "" : ".") + step);
         }
-        if (!v.isTextual()) {
-            throw corrupt(location, what + " has a \"" + field + "\" that is not a string");
+        Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (field.isEmpty()) {
+            return what + " is not a JSON object";
         }
-        return v.asText();
+        if (type != null && type.isEnum() && e instanceof InvalidFormatException f
+                && f.getValue() instanceof String s) {
+            return what + " has the unknown " + field + " '" + s + "' (known: " + names(type) + ")";
+        }
+        String is = type == null ? "cannot be read (" + e.getOriginalMessage() + ")" : "is not " + expected(type);
+        return what.equals("it") ? "its \"" + field + "\" " + is : what + " has a \"" + field + "\" that " + is;
     }
 
-    private static StateException corrupt(String location, String why) {
+    /** Whom the first steps of a path lead to, for messages: "invocation 'a'", "the pending call of 'a'", ... */
+    static String describe(List<Object> path) {
+        if (path.size() == 2 && path.get(0).equals("invocations")) {
+            return "invocation '" + path.get(1) + "'";
+        }
+        if (path.size() == 2 && path.get(0).equals("pending")) {
+            return "the pending call of '" + path.get(1) + "'";
+        }
+        if (path.size() == 3 && path.get(0).equals("pending")) {
+            return "the record in \"then\" of the pending call of '" + path.get(1) + "'";
+        }
+        return "it";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "an integer";
+        }
+        if (type == Instant.class) {
+            return "a time (such as 2026-01-01T00:00:00Z)";
+        }
+        if (type.isEnum()) {
+            return "one of " + names(type);
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "a JSON object";
+    }
+
+    private static String names(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.joining(", "));
+    }
+
+    static StateException corrupt(String location, String why) {
         return new StateException("The state " + location + " cannot be read: " + why + ". It was left untouched;"
                 + " restore it from a backup or fix it by hand (deleting it forgets every recorded invocation).",
                 true);
+    }
+
+    /** Times as {@link Instant#parse} reads them (the form {@link Instant#toString} writes), from strings only. */
+    private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
+
+        InstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            }
+            String text = p.getText();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not a time");
+            }
+        }
     }
 }

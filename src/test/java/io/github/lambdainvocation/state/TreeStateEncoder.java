@@ -1,0 +1,76 @@
+package io.github.lambdainvocation.state;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.model.InvocationSpec;
+import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.PendingCall;
+import io.github.lambdainvocation.model.RecordedInvocation;
+import io.github.lambdainvocation.model.State;
+import io.github.lambdainvocation.model.Target;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The state encoder as it was before the state file was bound with Jackson records: a JSON tree built field by
+ * field. Kept only as the reference the tests compare {@link StateCodec#encode} with, byte for byte, so a change
+ * of how the file is produced cannot change the file.
+ */
+final class TreeStateEncoder {
+
+    private TreeStateEncoder() {}
+
+    static byte[] encode(State state) {
+        ObjectNode root = Json.object();
+        root.put("formatVersion", 2);
+        ObjectNode all = root.putObject("invocations");
+        for (RecordedInvocation r : state.invocations().values()) {
+            all.set(r.id(), record(r));
+        }
+        if (!state.pending().isEmpty()) {
+            ObjectNode pending = root.putObject("pending");
+            for (PendingCall call : state.pending().values()) {
+                ObjectNode n = pending.putObject(call.id());
+                target(n, call.target());
+                n.put("event", call.event());
+                n.put("invocationType", call.invocationType().name());
+                n.put("payload", call.payload());
+                n.put("startedAt", call.startedAt().toString());
+                n.set("then", call.then() == null ? null : record(call.then()));
+            }
+        }
+        return (Json.writePretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode record(RecordedInvocation r) {
+        InvocationSpec spec = r.spec();
+        ObjectNode n = Json.object();
+        target(n, spec.target());
+        n.put("lifecycleScope", spec.scope().name());
+        n.put("terraformKey", spec.terraformKey());
+        ObjectNode triggers = n.putObject("triggers");
+        spec.triggers().forEach(triggers::put);
+        n.set("input", spec.input());
+        n.put("result", r.result());
+        n.put("executedVersion", r.executedVersion());
+        n.put("invokedAt", r.invokedAt() == null ? null : r.invokedAt().toString());
+        if (spec.invocationType() != InvocationType.RequestResponse) {
+            n.put("invocationType", spec.invocationType().name());
+        }
+        if (spec.sensitive()) {
+            n.put("sensitive", true);
+        }
+        if (!spec.dependsOn().isEmpty()) {
+            spec.dependsOn().forEach(n.putArray("dependsOn")::add);
+        }
+        if (spec.code() != null) {
+            n.putObject("code").put("sha256", spec.code().sha256()).put("version", spec.code().version());
+        }
+        return n;
+    }
+
+    private static void target(ObjectNode n, Target target) {
+        n.put("functionName", target.functionName());
+        n.put("qualifier", target.qualifier());
+        n.put("region", target.region());
+    }
+}
