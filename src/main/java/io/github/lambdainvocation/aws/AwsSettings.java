@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.aws;
 
+import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.config.SettingValues;
 import java.net.URI;
 import java.time.Duration;
 
@@ -73,7 +75,36 @@ public record AwsSettings(
      * @param sessionName the session name CloudTrail shows
      * @param duration how long each set of credentials lasts
      */
-    public record RoleSettings(String arn, String externalId, String sessionName, Duration duration) {}
+    public record RoleSettings(String arn, String externalId, String sessionName, Duration duration) {
+
+        /**
+         * The role of the plugin's {@code roleArn} settings, checked; null when no role is set.
+         *
+         * @param sessionName null for {@code lambda-invocation-<user>}
+         * @param duration as written: {@code 15m} to {@code 12h}
+         */
+        public static RoleSettings of(String arn, String externalId, String sessionName, String duration) {
+            String role = SettingValues.blankToNull(arn);
+            if (role == null) {
+                return null;
+            }
+            if (!role.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+                throw new ConfigurationException("{{roleArn}} '" + role + "' is not a role ARN"
+                        + " (arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME)");
+            }
+            Duration lasts = SettingValues.duration("roleDuration", duration);
+            if (lasts.compareTo(Duration.ofMinutes(15)) < 0 || lasts.compareTo(Duration.ofHours(12)) > 0) {
+                throw new ConfigurationException("{{roleDuration}} '" + duration + "' must be from 15m to 12h");
+            }
+            String session = SettingValues.blankToNull(sessionName);
+            if (session == null) {
+                session = ("lambda-invocation-" + System.getProperty("user.name", "maven"))
+                        .replaceAll("[^\\w+=,.@-]", "-");
+                session = session.substring(0, Math.min(64, session.length()));
+            }
+            return new RoleSettings(role, SettingValues.blankToNull(externalId), session, lasts);
+        }
+    }
 
     /**
      * Maven's active proxy from settings.xml.

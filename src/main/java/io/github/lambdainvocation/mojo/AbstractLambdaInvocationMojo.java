@@ -8,6 +8,8 @@ import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Durations;
 import io.github.lambdainvocation.config.InvocationValidator;
+import io.github.lambdainvocation.config.SettingValues;
+import io.github.lambdainvocation.state.StateLocation;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.state.LocalStateStore;
@@ -167,7 +169,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
      * again (comma-separated). By default an interrupted call is sent again.
      */
     @Parameter(property = "lambda-invocation.acknowledge")
-    protected String acknowledge;
+    protected List<String> acknowledge = new ArrayList<>();
 
     /** The invocations: see the README for each element. */
     @Parameter
@@ -203,8 +205,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
             getLog().info("Skipped (lambda-invocation.skip is set).");
             return;
         }
-        try (AwsClients clients = new AwsClients(awsSettings(), events());
-                StateStore store = stateStore(clients, blankToNull(stateS3Uri))) {
+        MavenSettings maven = new MavenSettings(settings, decrypter);
+        try (AwsClients clients = new AwsClients(awsSettings(maven), events());
+                StateStore store = stateStore(clients, null, null)) {
             aws = clients;
             run(engine(clients, store));
         } catch (LambdaInvocationException e) {
@@ -230,20 +233,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     }
 
     /** The options of a run that may change the state. */
-    protected InvocationEngine.RunOptions runOptions(java.util.Set<String> replace) {
-        if (parallelism < 1) {
-            throw new ConfigurationException("<parallelism> " + parallelism + " must be at least 1");
-        }
-        return new InvocationEngine.RunOptions(session.isOffline(), parallelism, replace, ids(acknowledge));
-    }
-
-    /** A comma-separated list of ids as a set (empty for null). */
-    protected static java.util.Set<String> ids(String list) {
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-        if (list != null) {
-            java.util.Arrays.stream(list.split(",")).map(String::trim).filter(id -> !id.isEmpty()).forEach(ids::add);
-        }
-        return ids;
+    protected InvocationEngine.RunOptions runOptions(List<String> replace) {
+        return new InvocationEngine.RunOptions(session.isOffline(), SettingValues.atLeastOne("parallelism", parallelism),
+                SettingValues.ids(replace), SettingValues.ids(acknowledge));
     }
 
     /** The core's events as lines of Maven's log. */
@@ -252,107 +244,44 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     }
 
     /**
-     * The store of the state at {@code location}: an {@code s3://} URI, or else the configured state file when
-     * {@code location} is null, or else a local path (relative to the project directory).
+     * The store of the state at {@code location}: an {@code s3://} URI, or a local path (relative to the project
+     * directory); null for the configured state ({@code stateS3Uri}, else {@code stateFile}).
+     *
+     * @param setting the setting token {@code location} came from, for messages
      */
-    protected StateStore stateStore(AwsClients aws, String location) {
-        if (location == null) {
-            return new LocalStateStore(stateFile.toPath());
+    protected StateStore stateStore(AwsClients aws, String location, String setting) {
+        StateLocation where = location != null
+                ? StateLocation.parse(location, setting, project.getBasedir().toPath())
+                : SettingValues.blankToNull(stateS3Uri) != null
+                        ? StateLocation.parse(stateS3Uri, "{{stateS3Uri}}", project.getBasedir().toPath())
+                        : new StateLocation.LocalFile(stateFile.toPath());
+        if (where instanceof StateLocation.LocalFile local) {
+            return new LocalStateStore(local.file());
         }
-        if (!location.startsWith("s3://")) {
-            Path path = Path.of(location);
-            return new LocalStateStore(path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path));
-        }
-        S3Location s3 = S3Location.parse(location, location.equals(blankToNull(stateS3Uri)) ? "<stateS3Uri>"
-                : "-Dlambda-invocation.importFrom");
-        S3StateStore.Settings store = new S3StateStore.Settings(s3, blankToNull(stateS3KmsKeyId),
-                blankToNull(stateS3ExpectedBucketOwner), duration(lockTimeout, "<lockTimeout>"),
-                Duration.ofSeconds(2));
-        return new S3StateStore(aws.s3(aws.regions().resolve(blankToNull(stateS3Region), "the state bucket")), store,
-                thisBuild(), events(), Clock.systemUTC(), false);
+        S3StateStore.Settings store = new S3StateStore.Settings(((StateLocation.S3Object) where).location(),
+                SettingValues.blankToNull(stateS3KmsKeyId), SettingValues.blankToNull(stateS3ExpectedBucketOwner),
+                SettingValues.duration("lockTimeout", lockTimeout), Duration.ofSeconds(2));
+        return new S3StateStore(aws.s3(aws.regions().resolve(SettingValues.blankToNull(stateS3Region),
+                "the state bucket")), store, thisBuild(), events(), Clock.systemUTC(), false);
     }
 
-    private AwsSettings awsSettings() {
+    private AwsSettings awsSettings(MavenSettings maven) {
         return new AwsSettings(
-                blankToNull(region),
-                url(endpointUrl, "<endpointUrl>"),
-                url(lambdaEndpointUrl, "<lambdaEndpointUrl>"),
-                url(stateS3EndpointUrl, "<stateS3EndpointUrl>"),
-                url(stsEndpointUrl, "<stsEndpointUrl>"),
-                new AwsSettings.CredentialsSettings(blankToNull(profile), serverKeys(), role()),
-                proxy());
-    }
-
-    /** The access key pair of the settings.xml server {@code serverId}, decrypted the Maven way. */
-    private AwsSettings.StaticKeys serverKeys() {
-        String id = blankToNull(serverId);
-        if (id == null) {
-            return null;
-        }
-        Server server = settings.getServer(id);
-        if (server == null) {
-            throw new ConfigurationException("<serverId> '" + id + "' names no <server> in Maven's settings.xml."
-                    + " Add one whose <username> is the AWS access key id and <password> the secret access key.");
-        }
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        problems(result, "<server> '" + id + "'");
-        Server plain = result.getServer();
-        if (blankToNull(plain.getUsername()) == null || blankToNull(plain.getPassword()) == null) {
-            throw new ConfigurationException("The settings.xml <server> '" + id + "' needs a <username> (the AWS"
-                    + " access key id) and a <password> (the secret access key).");
-        }
-        return new AwsSettings.StaticKeys(plain.getUsername().trim(), plain.getPassword().trim(), null,
-                "the settings.xml server '" + id + "'");
-    }
-
-    private AwsSettings.RoleSettings role() {
-        String arn = blankToNull(roleArn);
-        if (arn == null) {
-            return null;
-        }
-        if (!arn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
-            throw new ConfigurationException("<roleArn> '" + arn + "' is not a role ARN (arn:aws:iam::<account>:role/<name>)");
-        }
-        Duration duration = duration(roleDuration, "<roleDuration>");
-        if (duration.compareTo(Duration.ofMinutes(15)) < 0 || duration.compareTo(Duration.ofHours(12)) > 0) {
-            throw new ConfigurationException("<roleDuration> '" + roleDuration + "' must be from 15m to 12h");
-        }
-        String session = blankToNull(roleSessionName);
-        if (session == null) {
-            session = ("lambda-invocation-" + System.getProperty("user.name", "maven"))
-                    .replaceAll("[^\\w+=,.@-]", "-");
-            session = session.substring(0, Math.min(64, session.length()));
-        }
-        return new AwsSettings.RoleSettings(arn, blankToNull(roleExternalId), session, duration);
-    }
-
-    /** Maven's active proxy, its password decrypted. */
-    private AwsSettings.ProxySettings proxy() {
-        Proxy active = settings.getActiveProxy();
-        if (active == null) {
-            return null;
-        }
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(active));
-        problems(result, "<proxy> '" + active.getId() + "'");
-        Proxy plain = result.getProxy();
-        return new AwsSettings.ProxySettings(plain.getProtocol() == null ? "http" : plain.getProtocol(),
-                plain.getHost(), plain.getPort(), blankToNull(plain.getUsername()), blankToNull(plain.getPassword()),
-                plain.getNonProxyHosts());
-    }
-
-    private static void problems(SettingsDecryptionResult result, String what) {
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new ConfigurationException("The settings.xml " + what + " could not be decrypted: "
-                        + problem.getMessage() + " (see settings-security.xml and mvn --encrypt-password).");
-            }
-        }
+                SettingValues.blankToNull(region),
+                SettingValues.url("endpointUrl", endpointUrl),
+                SettingValues.url("lambdaEndpointUrl", lambdaEndpointUrl),
+                SettingValues.url("stateS3EndpointUrl", stateS3EndpointUrl),
+                SettingValues.url("stsEndpointUrl", stsEndpointUrl),
+                new AwsSettings.CredentialsSettings(SettingValues.blankToNull(profile),
+                        maven.serverKeys(serverId),
+                        AwsSettings.RoleSettings.of(roleArn, roleExternalId, roleSessionName, roleDuration)),
+                maven.proxy());
     }
 
     private InvocationEngine engine(AwsClients aws, StateStore store) {
         Listener events = events();
         SdkLambdaInvoker.Options options = new SdkLambdaInvoker.Options(SdkLambdaInvoker.RetryRules.DEFAULT,
-                waitForFunction, duration(functionWaitTimeout, "<functionWaitTimeout>"), Duration.ofSeconds(2));
+                waitForFunction, SettingValues.duration("functionWaitTimeout", functionWaitTimeout), Duration.ofSeconds(2));
         return new InvocationEngine(
                 store,
                 () -> new SdkLambdaInvoker(aws, options, events, false),
@@ -380,32 +309,4 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static URI url(String value, String element) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value.trim());
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new URISyntaxException(value, "needs http:// or https:// and a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigurationException(element + " '" + value + "' is not a usable URL: "
-                    + e.getReason() + " (for example http://127.0.0.1:4566)");
-        }
-    }
-
-    /** Parses the duration a POM element holds, failing with a message that names it. */
-    private static Duration duration(String text, String element) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(element + " '" + text + "' " + e.getMessage());
-        }
-    }
 }

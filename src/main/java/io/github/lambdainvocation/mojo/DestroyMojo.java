@@ -21,11 +21,12 @@ public class DestroyMojo extends AbstractLambdaInvocationMojo {
 
     /** Only these invocation ids (comma-separated); default: every recorded invocation. */
     @Parameter(property = "lambda-invocation.ids")
-    protected String ids;
+    protected java.util.List<String> ids = new java.util.ArrayList<>();
 
     @Override
     protected void run(InvocationEngine engine) {
-        engine.destroy(configuredIds(), ids(ids), runOptions(java.util.Set.of()));
+        engine.destroy(configuredIds(), io.github.lambdainvocation.config.SettingValues.ids(ids),
+                runOptions(java.util.List.of()));
     }
 
 }

@@ -31,7 +31,7 @@ public class ImportStateMojo extends AbstractLambdaInvocationMojo {
             throw new ConfigurationException("import-state needs the state to copy:"
                     + " -Dlambda-invocation.importFrom=<path or s3://bucket/key>.");
         }
-        try (StateStore source = stateStore(aws, importFrom.trim())) {
+        try (StateStore source = stateStore(aws, importFrom.trim(), "{{-importFrom}}")) {
             engine.importState(source);
         }
     }

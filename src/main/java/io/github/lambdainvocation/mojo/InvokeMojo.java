@@ -25,11 +25,11 @@ public class InvokeMojo extends AbstractLambdaInvocationMojo {
 
     /** Ids to replace on this run even when nothing changed (comma-separated), like Terraform's -replace. */
     @Parameter(property = "lambda-invocation.replace")
-    protected String replace;
+    protected java.util.List<String> replace = new java.util.ArrayList<>();
 
     @Override
     protected void run(InvocationEngine engine) {
-        RunOutcome outcome = engine.invoke(desiredInvocations(), runOptions(ids(replace)));
+        RunOutcome outcome = engine.invoke(desiredInvocations(), runOptions(replace));
         for (Map.Entry<String, String> property : outcome.results().entrySet()) {
             project.getProperties().setProperty(property.getKey(), property.getValue());
         }

@@ -28,10 +28,10 @@ public class StatusMojo extends AbstractLambdaInvocationMojo {
 
     /** Show the plan as if these ids were to be replaced (comma-separated), like invoke's. */
     @Parameter(property = "lambda-invocation.replace")
-    protected String replace;
+    protected java.util.List<String> replace = new java.util.ArrayList<>();
 
     @Override
     protected void run(InvocationEngine engine) {
-        engine.status(desiredInvocations(), verify, ids(replace));
+        engine.status(desiredInvocations(), verify, io.github.lambdainvocation.config.SettingValues.ids(replace));
     }
 }
