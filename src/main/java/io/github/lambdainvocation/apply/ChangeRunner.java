@@ -49,7 +49,9 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
 
     @Override
     public Optional<Started> prepare(PlannedChange planned) {
-        PlannedChange change = planned.deferred() ? decide(planned, journal.state()) : planned;
+        PlannedChange change = planned instanceof PlannedChange.Configured configured && configured.deferred()
+                ? decide(configured, journal.state())
+                : planned;
         if (change.action() == Action.NO_OP) {
             if (planned.deferred()) {
                 events.on(new Event.UnchangedAfterAll(change.id()));
@@ -108,7 +110,7 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
     }
 
     /** A deferred change, decided now that the results it reads are known. */
-    private static PlannedChange decide(PlannedChange planned, State now) {
+    private static PlannedChange decide(PlannedChange.Configured planned, State now) {
         DesiredInvocation resolved;
         try {
             resolved = Placeholders.resolve(planned.desired(),
@@ -135,14 +137,14 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
     private PendingCall pendingOf(PlannedChange change, PlannedCall call, byte[] payload) {
         boolean last = change.calls().indexOf(call) == change.calls().size() - 1;
         return new PendingCall(change.id(), call.target(), call.event(), new String(payload, StandardCharsets.UTF_8),
-                Outcomes.typeOf(change), clock.instant(), Outcomes.afterCall(change, call, last));
+                change.invocationType(), clock.instant(), Outcomes.afterCall(change, call, last));
     }
 
     private InvocationResult call(PlannedChange change, PlannedCall call, byte[] payload, InvocationType type) {
         boolean async = type == InvocationType.Event;
         events.on(new Event.CallStarted(change.id(), call.event(), call.target(), payload.length, async));
         long started = System.nanoTime();
-        CallOptions options = Outcomes.callOptions(change, type);
+        CallOptions options = Outcomes.callOptions(change);
         InvocationResult result = invoker.get().invoke(call.target(), payload, options);
         events.on(new Event.CallDone(change.id(), call.event(), Duration.ofNanos(System.nanoTime() - started),
                 result.executedVersion(), async));

@@ -1,14 +1,11 @@
 package io.github.lambdainvocation.apply;
 
 import io.github.lambdainvocation.lambda.CallOptions;
-import io.github.lambdainvocation.model.Defaults;
-import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.model.InvocationSpec;
-import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.model.RecordedInvocation;
 import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.payload.PlannedCall;
-import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.plan.PlannedChange;
 
 /** What the state records when a change is applied, and how its calls are made. Pure. */
@@ -18,58 +15,49 @@ final class Outcomes {
 
     /** What the state records once {@code call} of {@code change} succeeded: null to forget the id. */
     static RecordedInvocation afterCall(PlannedChange change, PlannedCall call, boolean last) {
-        if (change.action() == Action.INTERRUPTED) {
-            return change.pending().then();
+        if (change instanceof PlannedChange.Recovery recovery) {
+            return recovery.pending().then();
         }
-        if (call.kind() == PlannedCall.PayloadKind.CRUD_DELETE && (!last || change.desired() == null)) {
-            return null;
+        if (change instanceof PlannedChange.Configured configured
+                && !(call.kind() == PlannedCall.PayloadKind.CRUD_DELETE && !last)) {
+            return RecordedInvocation.of(configured.id(), configured.desired().spec());
         }
-        DesiredInvocation d = change.desired();
-        return RecordedInvocation.of(d.id(), d.spec());
+        return null; // a removal's delete, or the delete before a replacement's create
     }
 
     /** The state after a change without calls: a forget, a state-only update, an acknowledged interrupted call. */
     static State withoutCalls(State state, PlannedChange change) {
-        if (change.action() == Action.INTERRUPTED) {
-            RecordedInvocation then = change.pending().then();
-            if (then == null) {
-                return state.without(change.id()).withoutPending(change.id());
-            }
-            // acknowledged: its own result is unknown; the last known one keeps later readers working
-            RecordedInvocation kept = state.get(change.id())
-                    .map(previous -> then.withResult(previous.result(), previous.executedVersion(),
-                            previous.invokedAt()))
-                    .orElse(then);
-            return state.with(kept).withoutPending(change.id());
+        if (change instanceof PlannedChange.Recovery recovery) {
+            return acknowledged(state, recovery);
         }
-        DesiredInvocation d = change.desired();
-        if (d == null) {
+        if (change instanceof PlannedChange.Removal) {
             return state.without(change.id());
         }
-        if (change.action() == Action.NO_OP) {
+        PlannedChange.Configured configured = (PlannedChange.Configured) change;
+        if (configured.action() == Action.NO_OP || configured.recorded().isEmpty()) {
             return state;
         }
-        RecordedInvocation previous = change.recorded();
-        InvocationSpec spec = d.spec().code() != null ? d.spec() : d.spec().withCode(previous.spec().code());
-        return state.with(new RecordedInvocation(d.id(), spec, previous.result(), previous.executedVersion(),
+        RecordedInvocation previous = configured.recorded().get();
+        InvocationSpec wanted = configured.desired().spec();
+        InvocationSpec spec = wanted.code() != null ? wanted : wanted.withCode(previous.spec().code());
+        return state.with(new RecordedInvocation(change.id(), spec, previous.result(), previous.executedVersion(),
                 previous.invokedAt()));
     }
 
-    /** How the calls of {@code change} are sent: as the interrupted call was, else as configured. */
-    static InvocationType typeOf(PlannedChange change) {
-        if (change.pending() != null) {
-            return change.pending().invocationType();
+    /** An interrupted call recorded as done: its own result is unknown, the last known one keeps readers working. */
+    private static State acknowledged(State state, PlannedChange.Recovery recovery) {
+        RecordedInvocation then = recovery.pending().then();
+        if (then == null) {
+            return state.without(recovery.id()).withoutPending(recovery.id());
         }
-        return change.desired() != null ? change.desired().spec().invocationType() : InvocationType.RequestResponse;
+        RecordedInvocation kept = state.get(recovery.id())
+                .map(previous -> then.withResult(previous.result(), previous.executedVersion(), previous.invokedAt()))
+                .orElse(then);
+        return state.with(kept).withoutPending(recovery.id());
     }
 
-    /** The configured timeout; sensitive when the configuration, the record or the interrupted call says so. */
-    static CallOptions callOptions(PlannedChange change, InvocationType type) {
-        DesiredInvocation d = change.desired();
-        RecordedInvocation r = change.recorded();
-        RecordedInvocation then = change.pending() == null ? null : change.pending().then();
-        boolean sensitive = (d != null && d.spec().sensitive()) || (r != null && r.spec().sensitive())
-                || (then != null && then.spec().sensitive());
-        return new CallOptions(d != null ? d.timeout() : Defaults.CALL_TIMEOUT, sensitive, type);
+    /** How the calls of {@code change} are made. */
+    static CallOptions callOptions(PlannedChange change) {
+        return new CallOptions(change.timeout(), change.sensitive(), change.invocationType());
     }
 }

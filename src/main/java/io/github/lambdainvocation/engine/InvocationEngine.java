@@ -9,7 +9,6 @@ import io.github.lambdainvocation.event.Listener;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.lambda.LambdaCallException;
 import io.github.lambdainvocation.lambda.LambdaInvoker;
-import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.model.ApplyReport;
 import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.model.DesiredInvocation;
@@ -281,8 +280,8 @@ public final class InvocationEngine {
     /** The interrupted calls the plan found, then the plan. */
     private void tell(Plan plan, Event.Goal goal) {
         for (PlannedChange change : plan.changes()) {
-            if (change.action() == Action.INTERRUPTED) {
-                events.on(new Event.InterruptedCallFound(change.pending(), change.calls().isEmpty(), goal));
+            if (change instanceof PlannedChange.Recovery recovery) {
+                events.on(new Event.InterruptedCallFound(recovery.pending(), recovery.calls().isEmpty(), goal));
             }
         }
         events.on(new Event.PlanReady(plan, store.location()));

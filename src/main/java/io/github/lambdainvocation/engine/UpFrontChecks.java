@@ -63,7 +63,9 @@ final class UpFrontChecks {
             for (PlannedCall call : change.calls()) {
                 String problem = PayloadBuilder.sizeProblem(PayloadBuilder.build(call));
                 if (problem != null) {
-                    String source = change.desired() != null ? change.desired().inputSource() : "the recorded input";
+                    String source = change instanceof PlannedChange.Configured configured
+                            ? configured.desired().inputSource()
+                            : "the recorded input";
                     problems.add("invocation '" + change.id() + "': " + source + " makes the " + call.event()
                             + " payload " + problem);
                 }

@@ -5,6 +5,7 @@ import io.github.lambdainvocation.payload.PlannedCall;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.model.Digests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +57,12 @@ public final class PlanReport {
             if (c.deferred()) {
                 n.put("deferred", true);
             }
-            if (c.desired() != null) {
-                if (c.desired().spec().sensitive()) {
-                    n.put("inputSha256", io.github.lambdainvocation.model.Digests.sha256(
-                            io.github.lambdainvocation.json.Json.write(c.desired().spec().input())));
+            if (c instanceof PlannedChange.Configured configured) {
+                var spec = configured.desired().spec();
+                if (spec.sensitive()) {
+                    n.put("inputSha256", Digests.sha256(Json.write(spec.input())));
                 } else {
-                    n.set("input", c.desired().spec().input());
+                    n.set("input", spec.input());
                 }
             }
             ArrayNode reasons = n.putArray("reasons");
@@ -83,10 +84,11 @@ public final class PlanReport {
 
     private static String detail(PlannedChange c) {
         String why = c.reasons().isEmpty() ? "" : "(" + String.join(", ", c.reasons()) + ")";
-        if (c.action() == Action.INTERRUPTED) {
+        if (c instanceof PlannedChange.Recovery recovery) {
             return why + (c.calls().isEmpty()
                     ? ": recorded as done without a call"
-                    : ": send the " + c.pending().event() + " call to " + c.pending().target().describe() + " again");
+                    : ": send the " + recovery.pending().event() + " call to " + recovery.pending().target().describe()
+                            + " again");
         }
         if (c.deferred() && c.action() != Action.CREATE && c.action() != Action.REFRESH) {
             why = why + " decided when it runs:";

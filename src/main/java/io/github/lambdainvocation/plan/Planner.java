@@ -10,6 +10,7 @@ import io.github.lambdainvocation.model.LifecycleScope;
 import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.payload.Placeholders;
 import java.util.EnumSet;
+import java.util.Optional;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.model.PendingCall;
 import io.github.lambdainvocation.model.RecordedInvocation;
@@ -87,7 +88,7 @@ public final class Planner {
             byId.put(d.id(), d);
             edges.put(d.id(), d.spec().dependsOn());
         }
-        Map<String, PlannedChange> planned = new LinkedHashMap<>();
+        Map<String, PlannedChange.Configured> planned = new LinkedHashMap<>();
         for (String id : new Graph(edges).order()) {
             DesiredInvocation d = byId.get(id);
             List<String> changing = d.spec().dependsOn().stream()
@@ -97,7 +98,7 @@ public final class Planner {
             RecordedInvocation r = settled.get(id).orElse(null);
             CodeVersion code = d.triggerOnCodeChange() ? options.code().get(id) : null;
             boolean replace = options.replace().contains(id);
-            PlannedChange change;
+            PlannedChange.Configured change;
             if (Placeholders.readsResults(d) && !changing.isEmpty()) {
                 change = deferred(d, r, code, replace, changing);
             } else {
@@ -110,7 +111,7 @@ public final class Planner {
                 }
                 change = change(resolved, r, code, replace);
             }
-            planned.put(id, change.in(PlannedChange.Phase.APPLY, d.spec().dependsOn()));
+            planned.put(id, change.after(d.spec().dependsOn()));
         }
         for (PlannedChange change : planned.values()) {
             boolean recovered = state.pending().containsKey(change.id());
@@ -154,7 +155,7 @@ public final class Planner {
      * The change that brings {@code r} (null: nothing recorded) to {@code d}, whose input has no placeholders
      * left. Used when planning, and again when a deferred change starts.
      */
-    public static PlannedChange change(DesiredInvocation wanted, RecordedInvocation r, CodeVersion code,
+    public static PlannedChange.Configured change(DesiredInvocation wanted, RecordedInvocation r, CodeVersion code,
             boolean replaceRequested) {
         DesiredInvocation d = code == null ? wanted : wanted.with(wanted.spec().withCode(code), wanted.inputText());
         if (d.spec().scope() == LifecycleScope.EVERY_RUN) {
@@ -163,12 +164,12 @@ public final class Planner {
                 calls.add(deleteCall(r));
             }
             calls.add(createCall(d));
-            return new PlannedChange(d.id(), Action.REFRESH, List.of(EVERY_RUN), calls, r, d,
-                    PlannedChange.Phase.APPLY, List.of(), false, code, replaceRequested, null);
+            return new PlannedChange.Configured(d.id(), Action.REFRESH, List.of(EVERY_RUN), calls,
+                    Optional.ofNullable(r), d, List.of(), false, code, replaceRequested);
         }
         if (r == null) {
-            return new PlannedChange(d.id(), Action.CREATE, List.of(PlannedChange.NEW), List.of(createCall(d)), null,
-                    d, PlannedChange.Phase.APPLY, List.of(), false, code, replaceRequested, null);
+            return new PlannedChange.Configured(d.id(), Action.CREATE, List.of(PlannedChange.NEW),
+                    List.of(createCall(d)), Optional.empty(), d, List.of(), false, code, replaceRequested);
         }
         List<InvocationSpec.Field> changed = d.spec().changesFrom(r.spec());
         List<String> reasons = new ArrayList<>(changed.stream().map(InvocationSpec.Field::label).toList());
@@ -176,15 +177,13 @@ public final class Planner {
             reasons.add(REPLACE_REQUESTED);
         }
         if (reasons.isEmpty()) {
-            return new PlannedChange(d.id(), Action.NO_OP, List.of(), List.of(), r, d, PlannedChange.Phase.APPLY,
-                    List.of(), false, code, false, null);
+            return new PlannedChange.Configured(d.id(), Action.NO_OP, List.of(), List.of(), Optional.ofNullable(r), d, List.of(), false, code, false);
         }
         Set<InvocationSpec.Change> effects = EnumSet.noneOf(InvocationSpec.Change.class);
         changed.forEach(field -> effects.add(field.change(d.spec(), r.spec())));
         if (!replaceRequested && effects.equals(EnumSet.of(InvocationSpec.Change.STATE_ONLY))) {
             // only how the plugin treats the values changed: record it, call nothing
-            return new PlannedChange(d.id(), Action.UPDATE, reasons, List.of(), r, d, PlannedChange.Phase.APPLY,
-                    List.of(), false, code, false, null);
+            return new PlannedChange.Configured(d.id(), Action.UPDATE, reasons, List.of(), Optional.ofNullable(r), d, List.of(), false, code, false);
         }
         if (replaceRequested || effects.contains(InvocationSpec.Change.REPLACE)) {
             List<PlannedCall> calls = new ArrayList<>();
@@ -192,21 +191,19 @@ public final class Planner {
                 calls.add(deleteCall(r));
             }
             calls.add(createCall(d));
-            return new PlannedChange(d.id(), Action.REPLACE, reasons, calls, r, d, PlannedChange.Phase.APPLY,
-                    List.of(), false, code, replaceRequested, null);
+            return new PlannedChange.Configured(d.id(), Action.REPLACE, reasons, calls, Optional.ofNullable(r), d, List.of(), false, code, replaceRequested);
         }
         List<PlannedCall> calls = d.spec().scope() == LifecycleScope.CRUD
                 ? List.of(PlannedCall.crudUpdate(d.target(), d.spec().input(), r.spec().input(),
                         d.spec().terraformKey()))
                 : List.of();
-        return new PlannedChange(d.id(), Action.UPDATE, reasons, calls, r, d, PlannedChange.Phase.APPLY, List.of(),
-                false, code, false, null);
+        return new PlannedChange.Configured(d.id(), Action.UPDATE, reasons, calls, Optional.ofNullable(r), d, List.of(), false, code, false);
     }
 
     /** A change whose input reads results of {@code changing}: tentative until they ran. */
-    private static PlannedChange deferred(DesiredInvocation d, RecordedInvocation r, CodeVersion code,
+    private static PlannedChange.Configured deferred(DesiredInvocation d, RecordedInvocation r, CodeVersion code,
             boolean replace, List<String> changing) {
-        PlannedChange tentative = change(d, r, code, replace);
+        PlannedChange.Configured tentative = change(d, r, code, replace);
         String reads = InvocationSpec.Field.INPUT.label() + " once " + String.join(", ", changing) + " ran";
         List<String> reasons = new ArrayList<>();
         for (String reason : tentative.reasons()) {
@@ -218,8 +215,7 @@ public final class Planner {
         Action action = tentative.action() == Action.NO_OP
                 ? (d.spec().scope() == LifecycleScope.CRUD ? Action.UPDATE : Action.REPLACE)
                 : tentative.action();
-        return new PlannedChange(d.id(), action, reasons, tentative.calls(), r, d, PlannedChange.Phase.APPLY,
-                List.of(), true, code, replace, null);
+        return new PlannedChange.Configured(d.id(), action, reasons, tentative.calls(), Optional.ofNullable(r), d, List.of(), true, code, replace);
     }
 
     /** Calls left pending by a dead build: sent again, or recorded as done when acknowledged. */
@@ -230,10 +226,9 @@ public final class Planner {
             List<PlannedCall> calls = acknowledged
                     ? List.of()
                     : List.of(PlannedCall.resend(p.target(), p.payload(), p.event()));
-            changes.add(new PlannedChange(p.id(), Action.INTERRUPTED,
+            changes.add(new PlannedChange.Recovery(
                     acknowledged ? List.of(OUTCOME_UNKNOWN, ACKNOWLEDGED) : List.of(OUTCOME_UNKNOWN), calls,
-                    state.get(p.id()).orElse(null), null, PlannedChange.Phase.RECOVER, List.of(), false, null,
-                    false, p));
+                    state.get(p.id()), p));
         }
         return changes;
     }
@@ -265,10 +260,9 @@ public final class Planner {
         for (String id : order) {
             RecordedInvocation r = state.get(id).orElseThrow();
             List<String> after = cyclic ? List.of() : dependents.get(id);
-            PlannedChange removal = r.spec().scope() == LifecycleScope.CRUD
-                    ? new PlannedChange(id, Action.DELETE, List.of(reason), List.of(deleteCall(r)), r, null)
-                    : new PlannedChange(id, Action.FORGET, List.of(reason), List.of(), r, null);
-            changes.add(removal.in(PlannedChange.Phase.REMOVE, after));
+            changes.add(r.spec().scope() == LifecycleScope.CRUD
+                    ? new PlannedChange.Removal(id, Action.DELETE, List.of(reason), List.of(deleteCall(r)), r, after)
+                    : new PlannedChange.Removal(id, Action.FORGET, List.of(reason), List.of(), r, after));
         }
         return changes;
     }

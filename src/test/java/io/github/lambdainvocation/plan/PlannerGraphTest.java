@@ -152,7 +152,7 @@ class PlannerGraphTest {
         Plan changed = Planner.forInvoke(config(watch), state,
                 new Planner.Options(Set.of(), Set.of(), Map.of("migrate", new CodeVersion("bbb", "4"))));
         assertThat(summary(changed)).containsExactly("APPLY migrate replace [code]");
-        assertThat(changed.changes().get(0).code()).isEqualTo(new CodeVersion("bbb", "4"));
+        assertThat(((PlannedChange.Configured) changed.changes().get(0)).code()).isEqualTo(new CodeVersion("bbb", "4"));
     }
 
     @Test
