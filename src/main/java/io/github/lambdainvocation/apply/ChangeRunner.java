@@ -144,7 +144,7 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
         boolean async = type == InvocationType.Event;
         events.on(new Event.CallStarted(change.id(), call.event(), call.target(), payload.length, async));
         long started = System.nanoTime();
-        CallOptions options = Outcomes.callOptions(change);
+        CallOptions options = Outcomes.callOptions(change, call);
         InvocationResult result = invoker.get().invoke(call.target(), payload, options);
         events.on(new Event.CallDone(change.id(), call.event(), Duration.ofNanos(System.nanoTime() - started),
                 result.executedVersion(), async));

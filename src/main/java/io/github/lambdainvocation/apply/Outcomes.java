@@ -56,8 +56,25 @@ final class Outcomes {
         return state.with(kept).withoutPending(recovery.id());
     }
 
-    /** How the calls of {@code change} are made. */
-    static CallOptions callOptions(PlannedChange change) {
-        return new CallOptions(change.timeout(), change.sensitive(), change.invocationType());
+    /** How {@code call} of {@code change} is made. */
+    static CallOptions callOptions(PlannedChange change, PlannedCall call) {
+        return new CallOptions(change.timeout(), change.sensitive(), change.invocationType(), specOf(change, call));
+    }
+
+    /** What {@code call} is made of: a delete goes with what was recorded, everything else with what is wanted. */
+    static InvocationSpec specOf(PlannedChange change, PlannedCall call) {
+        if (change instanceof PlannedChange.Recovery recovery) {
+            return recovery.pending().then() != null
+                    ? recovery.pending().then().spec()
+                    : recovery.recorded().map(RecordedInvocation::spec).orElse(null);
+        }
+        if (change instanceof PlannedChange.Removal removal) {
+            return removal.recorded().spec();
+        }
+        PlannedChange.Configured configured = (PlannedChange.Configured) change;
+        if (call.kind() == PlannedCall.PayloadKind.CRUD_DELETE && configured.recorded().isPresent()) {
+            return configured.recorded().get().spec();
+        }
+        return configured.desired().spec();
     }
 }

@@ -1,19 +1,35 @@
 package io.github.lambdainvocation.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.ConfigurationException;
+import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonSyntaxException;
+import io.github.lambdainvocation.model.Defaults;
 import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.model.Durations;
 import io.github.lambdainvocation.model.Graph;
+import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.LifecycleScope;
+import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.payload.Placeholders;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 
 /**
  * Checks every configured invocation before anything is invoked, and collects every problem it finds so that
@@ -68,7 +84,7 @@ public final class InvocationValidator {
      * @param basedir the directory a relative {@code <inputFile>} is resolved against
      */
     public InvocationValidator(String pluginRegion, Path basedir) {
-        this.pluginRegion = ElementChecks.blankToNull(pluginRegion);
+        this.pluginRegion = SettingValues.blankToNull(pluginRegion);
         this.inputs = new InputReader(basedir);
     }
 
@@ -80,13 +96,13 @@ public final class InvocationValidator {
             RawInvocation raw = configured.get(i);
             Problems p = new Problems(Problems.label(raw.getId(), i + 1), problems);
             checkId(raw.getId(), seen, p);
-            DesiredInvocation checked = new ElementChecks(raw, p).check(pluginRegion, inputs);
+            DesiredInvocation checked = new Elements(raw, p).check(pluginRegion, inputs);
             if (checked != null && p.none()) {
                 valid.add(checked);
             }
         }
         if (problems.isEmpty()) {
-            problems.addAll(crossChecks(valid));
+            problems.addAll(CrossChecks.check(valid));
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
@@ -110,56 +126,162 @@ public final class InvocationValidator {
         }
     }
 
-    /** What needs every invocation at once: ids that exist, no cycles, results that will exist. */
-    private static List<String> crossChecks(List<DesiredInvocation> all) {
-        List<String> problems = new ArrayList<>();
-        Map<String, DesiredInvocation> byId = new LinkedHashMap<>();
-        all.forEach(d -> byId.put(d.id(), d));
-        Map<String, List<String>> edges = new LinkedHashMap<>();
-        for (DesiredInvocation d : all) {
-            dependencyProblems(d, byId, problems);
-            placeholderProblems(d, byId, problems);
-            edges.put(d.id(), d.spec().dependsOn().stream().filter(byId::containsKey).filter(x -> !x.equals(d.id()))
-                    .toList());
-        }
-        if (problems.isEmpty()) {
-            new Graph(edges).cycle().ifPresent(cycle -> problems.add(
-                    "invocations depend on each other in a cycle: " + String.join(" -> ", cycle)
-                            + " (through {{dependsOn}} or the placeholders of their inputs)"));
-        }
-        return problems;
-    }
+    /** The checks of one invocation's elements, each adding what is wrong to its problems. */
+    private static final class Elements {
 
-    private static void dependencyProblems(DesiredInvocation d, Map<String, DesiredInvocation> byId,
-            List<String> problems) {
-        Set<String> read = new HashSet<>();
-        Placeholders.find(d.spec().input()).forEach(ref -> read.add(ref.id()));
-        for (String dep : d.spec().dependsOn()) {
-            if (read.contains(dep)) {
-                continue; // implied by a placeholder: any problem is reported for the placeholder
+        /** A Maven expression Maven left alone because nothing defines it. */
+        private static final Pattern UNSET_PROPERTY = Pattern.compile("\\$\\{[^}\\s]{1,200}}");
+
+        private final RawInvocation raw;
+        private final Problems p;
+
+        Elements(RawInvocation raw, Problems p) {
+            this.raw = raw;
+            this.p = p;
+        }
+
+        /** The checked invocation, or null when any element is wrong (the problems say which). */
+        DesiredInvocation check(String pluginRegion, InputReader inputs) {
+            String functionName = SettingValues.blankToNull(raw.getFunctionName());
+            if (functionName == null) {
+                p.add("{{functionName}}", "is required: the function's name, partial ARN or full ARN");
             }
-            if (dep.equals(d.id())) {
-                problems.add("invocation '" + d.id() + "': {{dependsOn}} names the invocation itself");
-            } else if (!byId.containsKey(dep)) {
-                problems.add("invocation '" + d.id() + "': {{dependsOn}} names '" + dep + "', which is not a"
-                        + " configured invocation id; configured: " + byId.keySet());
+            LifecycleScope scope = named("{{lifecycleScope}}", raw.getLifecycleScope(), LifecycleScope::named,
+                    LifecycleScope.validNames(), "a lifecycle scope", LifecycleScope.CREATE_ONLY);
+            String key = terraformKey();
+            Duration timeout = timeout();
+            InvocationType type = named("{{invocationType}}", raw.getInvocationType(), InvocationType::named,
+                    InvocationType.validNames(), "an invocation type", InvocationType.RequestResponse);
+            Map<String, String> outputs = outputs(type);
+            List<String> dependsOn = dependsOn();
+            InputReader.Input input = inputs.read(raw.getInput(), raw.getInputFile(), p);
+            JsonNode json = input == null ? null : json(input, scope, key, dependsOn);
+            if (functionName == null || json == null || !p.none()) {
+                return null;
+            }
+            String qualifier = SettingValues.blankToNull(raw.getQualifier());
+            String region = SettingValues.blankToNull(raw.getRegion());
+            Target target = new Target(functionName, qualifier == null ? Target.LATEST : qualifier,
+                    region == null ? pluginRegion : region);
+            InvocationSpec spec = new InvocationSpec(target, scope, key, json, triggers(), type, raw.isSensitive(),
+                    dependsOn, null);
+            return new DesiredInvocation(raw.getId(), spec, input.text(), input.source(), timeout, outputs,
+                    raw.isTriggerOnCodeChange());
+        }
+
+        private <T> T named(String element, String value, Function<String, Optional<T>> lookup, String valid,
+                String what, T fallback) {
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            Optional<T> found = lookup.apply(value.trim());
+            if (found.isEmpty()) {
+                p.add(element, "'" + value + "' is not " + what + "; valid values: " + valid);
+                return fallback;
+            }
+            return found.get();
+        }
+
+        private String terraformKey() {
+            String key = raw.getTerraformKey();
+            if (key == null) {
+                return Defaults.TERRAFORM_KEY;
+            }
+            if (key.isBlank()) {
+                p.add("{{terraformKey}}", "is empty: leave it out for the default 'tf', or name a key");
+                return Defaults.TERRAFORM_KEY;
+            }
+            return key;
+        }
+
+        private Duration timeout() {
+            String text = raw.getTimeout();
+            if (text == null || text.isBlank()) {
+                return Defaults.CALL_TIMEOUT;
+            }
+            try {
+                Duration timeout = Durations.parse(text);
+                if (timeout.isZero() || timeout.compareTo(Defaults.MAX_CALL_TIMEOUT) > 0) {
+                    p.add("{{timeout}}", "'" + text + "' must be more than 0 and at most 16m: Lambda stops a function"
+                            + " after 15 minutes");
+                }
+                return timeout;
+            } catch (IllegalArgumentException e) {
+                p.add("{{timeout}}", "'" + text + "' " + e.getMessage());
+                return Defaults.CALL_TIMEOUT;
             }
         }
-    }
 
-    private static void placeholderProblems(DesiredInvocation d, Map<String, DesiredInvocation> byId,
-            List<String> problems) {
-        for (Placeholders.Reference ref : Placeholders.find(d.spec().input())) {
-            DesiredInvocation other = byId.get(ref.id());
-            String reads = "invocation '" + d.id() + "': " + d.inputSource() + " reads " + ref;
-            if (ref.id().equals(d.id())) {
-                problems.add(reads + ", its own result");
-            } else if (other == null) {
-                problems.add(reads + ", but '" + ref.id() + "' is not a configured invocation id");
-            } else if (other.spec().invocationType() == InvocationType.Event) {
-                problems.add(reads + ", but '" + ref.id() + "' is invoked asynchronously"
-                        + " ({{invocationType=Event}}) and has no result");
+        private Map<String, String> outputs(InvocationType type) {
+            Map<String, String> outputs = new LinkedHashMap<>();
+            Map<String, String> configured = raw.getOutputs() == null ? Map.of() : raw.getOutputs();
+            configured.forEach((name, value) -> {
+                String pointer = value == null ? "" : value.trim();
+                if (!ID.matcher(name).matches() || name.equals("result")) {
+                    p.add("{{outputs}}", "has the name '" + name + "': output names use letters, digits, '.', '_', '-'"
+                            + " and cannot be 'result' (the name of the whole result)");
+                } else if (!pointer.startsWith("/")) {
+                    p.add("{{outputs}}", "<" + name + "> '" + pointer + "' is not a JSON pointer: it starts with '/', for"
+                            + " example /tenant/id");
+                } else {
+                    outputs.put(name, pointer);
+                }
+            });
+            if (!outputs.isEmpty() && type == InvocationType.Event) {
+                p.add("{{outputs}}", "cannot be read from an asynchronous invocation ({{invocationType=Event}}): it"
+                        + " has no result");
             }
+            return outputs;
+        }
+
+        private List<String> dependsOn() {
+            List<String> dependsOn = new ArrayList<>();
+            for (String dep : raw.getDependsOn() == null ? List.<String>of() : raw.getDependsOn()) {
+                if (dep != null && !dep.isBlank() && !dependsOn.contains(dep.trim())) {
+                    dependsOn.add(dep.trim());
+                }
+            }
+            return dependsOn;
+        }
+
+        private SortedMap<String, String> triggers() {
+            SortedMap<String, String> triggers = new TreeMap<>();
+            if (raw.getTriggers() != null) {
+                raw.getTriggers().forEach((name, value) -> triggers.put(name, value == null ? "" : value));
+            }
+            return triggers;
+        }
+
+        /** The input as JSON, checked for its scope; placeholders it reads are added to {@code dependsOn}. */
+        private JsonNode json(InputReader.Input input, LifecycleScope scope, String key, List<String> dependsOn) {
+            JsonNode json;
+            try {
+                json = Json.parse(input.text());
+            } catch (JsonSyntaxException e) {
+                Matcher unset = UNSET_PROPERTY.matcher(input.text());
+                // the parser's words may quote the input: not for a sensitive invocation
+                String problem = raw.isSensitive() ? "(details hidden: the invocation is sensitive)" : e.problem();
+                p.add(input.source(), "is not valid JSON at line " + e.line() + ", column " + e.column() + ": " + problem
+                        + (unset.find() ? " (it still contains " + unset.group() + ": is that property set?)" : ""));
+                return null;
+            }
+            if (scope == LifecycleScope.CRUD && !json.isObject()) {
+                p.add(input.source(), "must be a JSON object with {{lifecycleScope=CRUD}}, because the"
+                        + " lifecycle key '" + key + "' is added to it; it is a JSON "
+                        + json.getNodeType().name().toLowerCase(Locale.ROOT));
+            } else if (scope == LifecycleScope.CRUD && json.has(key)) {
+                p.add(input.source(), "already has the key '" + key + "', which CRUD sets to the lifecycle event; set"
+                        + " {{terraformKey}} to another name (for example '_lifecycle') so both fit");
+            }
+            for (Placeholders.Reference ref : Placeholders.find(json)) {
+                String problem = Placeholders.pointerProblem(ref);
+                if (problem != null) {
+                    p.add(input.source(), problem);
+                } else if (!dependsOn.contains(ref.id())) {
+                    dependsOn.add(ref.id()); // reading a result means running after it
+                }
+            }
+            return json;
         }
     }
 }
