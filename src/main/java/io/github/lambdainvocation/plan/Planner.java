@@ -7,11 +7,7 @@ import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.LifecycleScope;
-import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.payload.Placeholders;
-import java.util.EnumSet;
-import java.util.Optional;
-import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.model.PendingCall;
 import io.github.lambdainvocation.model.RecordedInvocation;
 import io.github.lambdainvocation.model.State;
@@ -22,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -45,7 +40,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>A plan has three phases: calls a dead build left with an unknown outcome (sent again, or acknowledged),
- * then removals (dependents first), then the configured invocations (dependencies first).
+ * then removals (dependents first), then the configured invocations (dependencies first). The change of each
+ * configured invocation follows the rules above in {@link ChangeRules}.
  */
 public final class Planner {
 
@@ -75,13 +71,28 @@ public final class Planner {
     public static Plan forInvoke(List<DesiredInvocation> desired, State state, Options options) {
         List<PlannedChange> changes = new ArrayList<>(recoveries(state, options));
         State settled = afterRecovery(state, options);
+        changes.addAll(removals(settled, unconfigured(desired, settled), PlannedChange.REMOVED));
+        for (PlannedChange change : configuredChanges(desired, settled, options).values()) {
+            boolean recovered = state.pending().containsKey(change.id());
+            if (!(recovered && change.action() == Action.NO_OP)) {
+                changes.add(change); // after a recovery, "no-op" would only repeat its line
+            }
+        }
+        return new Plan(changes);
+    }
 
+    /** The recorded ids no longer configured, in the state's order. */
+    private static List<String> unconfigured(List<DesiredInvocation> desired, State settled) {
         Set<String> configured = new LinkedHashSet<>();
         desired.forEach(d -> configured.add(d.id()));
         List<String> orphans = new ArrayList<>(settled.invocations().keySet());
         orphans.removeAll(configured);
-        changes.addAll(removals(settled, orphans, PlannedChange.REMOVED));
+        return orphans;
+    }
 
+    /** The change of each configured invocation, planned in dependency order (dependencies first), by id. */
+    private static Map<String, PlannedChange.Configured> configuredChanges(List<DesiredInvocation> desired,
+            State settled, Options options) {
         Map<String, DesiredInvocation> byId = new LinkedHashMap<>();
         Map<String, List<String>> edges = new LinkedHashMap<>();
         for (DesiredInvocation d : desired) {
@@ -91,35 +102,42 @@ public final class Planner {
         Map<String, PlannedChange.Configured> planned = new LinkedHashMap<>();
         for (String id : new Graph(edges).order()) {
             DesiredInvocation d = byId.get(id);
-            List<String> changing = d.spec().dependsOn().stream()
-                    .filter(dep -> planned.containsKey(dep) && (planned.get(dep).deferred()
-                            || !planned.get(dep).calls().isEmpty()))
-                    .toList();
-            RecordedInvocation r = settled.get(id).orElse(null);
-            CodeVersion code = d.triggerOnCodeChange() ? options.code().get(id) : null;
-            boolean replace = options.replace().contains(id);
-            PlannedChange.Configured change;
-            if (Placeholders.readsResults(d) && !changing.isEmpty()) {
-                change = deferred(d, r, code, replace, changing);
-            } else {
-                DesiredInvocation resolved;
-                try {
-                    resolved = Placeholders.resolve(d, dep -> settled.get(dep).map(RecordedInvocation::result).orElse(null));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigurationException("invocation '" + id + "': " + d.inputSource() + " reads "
-                            + e.getMessage());
-                }
-                change = change(resolved, r, code, replace);
-            }
-            planned.put(id, change.after(d.spec().dependsOn()));
+            planned.put(id, configuredChange(d, settled, options, changing(d, planned)).after(d.spec().dependsOn()));
         }
-        for (PlannedChange change : planned.values()) {
-            boolean recovered = state.pending().containsKey(change.id());
-            if (!(recovered && change.action() == Action.NO_OP)) {
-                changes.add(change); // after a recovery, "no-op" would only repeat its line
-            }
+        return planned;
+    }
+
+    /** The dependencies of {@code d} already planned to call something, or deferred themselves. */
+    private static List<String> changing(DesiredInvocation d, Map<String, PlannedChange.Configured> planned) {
+        return d.spec().dependsOn().stream()
+                .filter(dep -> planned.containsKey(dep) && (planned.get(dep).deferred()
+                        || !planned.get(dep).calls().isEmpty()))
+                .toList();
+    }
+
+    /**
+     * The change of one configured invocation: deferred when its input reads results of {@code changing}
+     * dependencies, else planned on its input with the recorded results it reads filled in.
+     */
+    private static PlannedChange.Configured configuredChange(DesiredInvocation d, State settled, Options options,
+            List<String> changing) {
+        RecordedInvocation r = settled.get(d.id()).orElse(null);
+        CodeVersion code = d.triggerOnCodeChange() ? options.code().get(d.id()) : null;
+        boolean replace = options.replace().contains(d.id());
+        if (Placeholders.readsResults(d) && !changing.isEmpty()) {
+            return ChangeRules.deferred(d, r, code, replace, changing);
         }
-        return new Plan(changes);
+        return ChangeRules.change(withRecordedResults(d, settled), r, code, replace);
+    }
+
+    /** {@code d} with the recorded results its input reads filled in. */
+    private static DesiredInvocation withRecordedResults(DesiredInvocation d, State settled) {
+        try {
+            return Placeholders.resolve(d, dep -> settled.get(dep).map(RecordedInvocation::result).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("invocation '" + d.id() + "': " + d.inputSource() + " reads "
+                    + e.getMessage());
+        }
     }
 
     /**
@@ -157,65 +175,7 @@ public final class Planner {
      */
     public static PlannedChange.Configured change(DesiredInvocation wanted, RecordedInvocation r, CodeVersion code,
             boolean replaceRequested) {
-        DesiredInvocation d = code == null ? wanted : wanted.with(wanted.spec().withCode(code), wanted.inputText());
-        if (d.spec().scope() == LifecycleScope.EVERY_RUN) {
-            List<PlannedCall> calls = new ArrayList<>();
-            if (r != null && r.spec().scope() == LifecycleScope.CRUD) {
-                calls.add(deleteCall(r));
-            }
-            calls.add(createCall(d));
-            return new PlannedChange.Configured(d.id(), Action.REFRESH, List.of(EVERY_RUN), calls,
-                    Optional.ofNullable(r), d, List.of(), false, code, replaceRequested);
-        }
-        if (r == null) {
-            return new PlannedChange.Configured(d.id(), Action.CREATE, List.of(PlannedChange.NEW),
-                    List.of(createCall(d)), Optional.empty(), d, List.of(), false, code, replaceRequested);
-        }
-        List<InvocationSpec.Field> changed = d.spec().changesFrom(r.spec());
-        List<String> reasons = new ArrayList<>(changed.stream().map(InvocationSpec.Field::label).toList());
-        if (replaceRequested) {
-            reasons.add(REPLACE_REQUESTED);
-        }
-        if (reasons.isEmpty()) {
-            return new PlannedChange.Configured(d.id(), Action.NO_OP, List.of(), List.of(), Optional.ofNullable(r), d, List.of(), false, code, false);
-        }
-        Set<InvocationSpec.Change> effects = EnumSet.noneOf(InvocationSpec.Change.class);
-        changed.forEach(field -> effects.add(field.change(d.spec(), r.spec())));
-        if (!replaceRequested && effects.equals(EnumSet.of(InvocationSpec.Change.STATE_ONLY))) {
-            // only how the plugin treats the values changed: record it, call nothing
-            return new PlannedChange.Configured(d.id(), Action.UPDATE, reasons, List.of(), Optional.ofNullable(r), d, List.of(), false, code, false);
-        }
-        if (replaceRequested || effects.contains(InvocationSpec.Change.REPLACE)) {
-            List<PlannedCall> calls = new ArrayList<>();
-            if (r.spec().scope() == LifecycleScope.CRUD) {
-                calls.add(deleteCall(r));
-            }
-            calls.add(createCall(d));
-            return new PlannedChange.Configured(d.id(), Action.REPLACE, reasons, calls, Optional.ofNullable(r), d, List.of(), false, code, replaceRequested);
-        }
-        List<PlannedCall> calls = d.spec().scope() == LifecycleScope.CRUD
-                ? List.of(PlannedCall.crudUpdate(d.target(), d.spec().input(), r.spec().input(),
-                        d.spec().terraformKey()))
-                : List.of();
-        return new PlannedChange.Configured(d.id(), Action.UPDATE, reasons, calls, Optional.ofNullable(r), d, List.of(), false, code, false);
-    }
-
-    /** A change whose input reads results of {@code changing}: tentative until they ran. */
-    private static PlannedChange.Configured deferred(DesiredInvocation d, RecordedInvocation r, CodeVersion code,
-            boolean replace, List<String> changing) {
-        PlannedChange.Configured tentative = change(d, r, code, replace);
-        String reads = InvocationSpec.Field.INPUT.label() + " once " + String.join(", ", changing) + " ran";
-        List<String> reasons = new ArrayList<>();
-        for (String reason : tentative.reasons()) {
-            if (!reason.equals(InvocationSpec.Field.INPUT.label())) {
-                reasons.add(reason);
-            }
-        }
-        reasons.add(reads);
-        Action action = tentative.action() == Action.NO_OP
-                ? (d.spec().scope() == LifecycleScope.CRUD ? Action.UPDATE : Action.REPLACE)
-                : tentative.action();
-        return new PlannedChange.Configured(d.id(), action, reasons, tentative.calls(), Optional.ofNullable(r), d, List.of(), true, code, replace);
+        return ChangeRules.change(wanted, r, code, replaceRequested);
     }
 
     /** Calls left pending by a dead build: sent again, or recorded as done when acknowledged. */
@@ -261,19 +221,9 @@ public final class Planner {
             RecordedInvocation r = state.get(id).orElseThrow();
             List<String> after = cyclic ? List.of() : dependents.get(id);
             changes.add(r.spec().scope() == LifecycleScope.CRUD
-                    ? new PlannedChange.Removal(id, Action.DELETE, List.of(reason), List.of(deleteCall(r)), r, after)
+                    ? new PlannedChange.Removal(id, Action.DELETE, List.of(reason), List.of(ChangeRules.deleteCall(r)), r, after)
                     : new PlannedChange.Removal(id, Action.FORGET, List.of(reason), List.of(), r, after));
         }
         return changes;
-    }
-
-    private static PlannedCall createCall(DesiredInvocation d) {
-        return d.spec().scope() == LifecycleScope.CRUD
-                ? PlannedCall.crudCreate(d.target(), d.spec().input(), d.spec().terraformKey())
-                : PlannedCall.raw(d.target(), d.inputText());
-    }
-
-    private static PlannedCall deleteCall(RecordedInvocation r) {
-        return PlannedCall.crudDelete(r.target(), r.spec().input(), r.spec().terraformKey());
     }
 }

@@ -6,7 +6,6 @@ import io.github.lambdainvocation.event.Event;
 import io.github.lambdainvocation.event.Listener;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -52,7 +51,10 @@ public final class S3StateStore implements StateStore {
     private final Listener events;
     private final Clock clock;
     private final boolean ownsClient;
-    /** The lock poll with half jitter, so that builds waiting for one lock do not all look at the same moment. */
+    /**
+     * The lock poll with half jitter, so that builds waiting for one lock do not all look at the same moment;
+     * made here, so that a negative poll fails when the store is made.
+     */
     private final Backoff poll;
 
     /** The ETag of the state as last read or written by this store; null when there was none. */
@@ -142,8 +144,7 @@ public final class S3StateStore implements StateStore {
     public Lock lock() throws StateException {
         LockInfo mine = LockInfo.create(me.who(), me.goal(), me.project(), me.pluginVersion(), clock.instant());
         String lockKey = settings.location().lockKey();
-        Instant deadline = clock.instant().plus(settings.lockTimeout());
-        boolean toldWaiting = false;
+        LockWait wait = new LockWait(location(), settings.lockTimeout(), poll, events, clock);
         int vanished = 0;
         while (true) {
             String lockEtag;
@@ -162,15 +163,8 @@ public final class S3StateStore implements StateStore {
                 } else if (holder.isEmpty()) {
                     throw new StateException("The lock of " + location() + " could not be created although no lock"
                             + " object can be read: is another build creating and removing it in a loop?", false, e);
-                } else if (!clock.instant().isBefore(deadline)) {
-                    throw locked(holder.get().info());
                 } else {
-                    if (!toldWaiting) {
-                        events.on(new Event.WaitingForLock(location(), holder.get().info().describe(),
-                                settings.lockTimeout()));
-                        toldWaiting = true;
-                    }
-                    pause(deadline);
+                    wait.untilNextTry(holder.get().info()); // or StateLockedException once the timeout is over
                     continue;
                 }
             } catch (SdkClientException e) {
@@ -220,27 +214,6 @@ public final class S3StateStore implements StateStore {
             throw S3Failures.of(e, "DeleteObject", settings.location(), lockKey);
         } catch (SdkClientException e) {
             throw S3Failures.unreachable(e, settings.location());
-        }
-    }
-
-    private StateLockedException locked(LockInfo holder) {
-        return new StateLockedException("The state " + location() + " is locked by " + holder.describe() + "."
-                + (settings.lockTimeout().isZero()
-                        ? " Another build is using it: run again later, or wait for it with"
-                                + " {{-lockTimeout=<seconds>}}."
-                        : " Waited " + settings.lockTimeout().toSeconds() + " s for it.")
-                + " If that build died and left the lock behind, remove it with: {{:force-unlock}}"
-                + " {{-lockId=" + holder.lockId() + "}}", holder);
-    }
-
-    private void pause(Instant deadline) {
-        long jittered = poll.delay(1).toMillis();
-        long left = Duration.between(clock.instant(), deadline).toMillis();
-        try {
-            Thread.sleep(Math.max(1, Math.min(jittered, left)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateException("Interrupted while waiting for the lock of " + location(), false, e);
         }
     }
 

@@ -1,0 +1,135 @@
+package io.github.lambdainvocation.lambda;
+
+import io.github.lambdainvocation.event.Event;
+import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.model.Target;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/**
+ * The wait, before the first call to a function, until it can take the call: {@code Active} (or
+ * {@code Inactive}, which a call wakes) and its last update {@code Successful}, looked at with GetFunction the
+ * way SDK waiters do, within a bound. A function that failed, or is still not ready at the bound, is reported
+ * and nothing is invoked.
+ */
+final class FunctionReadiness {
+
+    private final Duration timeout;
+    private final Duration poll;
+    private final Listener events;
+
+    /**
+     * @param timeout how long the wait may take
+     * @param poll how often to look while waiting
+     */
+    FunctionReadiness(Duration timeout, Duration poll, Listener events) {
+        this.timeout = timeout;
+        this.poll = poll;
+        this.events = events;
+    }
+
+    /** Waits until the function can take the call: Active, and its last update Successful. */
+    void await(LambdaClient client, Target target) {
+        Instant deadline = Instant.now().plus(timeout);
+        boolean told = false;
+        while (true) {
+            Optional<FunctionConfiguration> looked = configuration(client, target, deadline);
+            if (looked.isEmpty()) {
+                Pause.sleep(target, poll);
+                continue;
+            }
+            FunctionConfiguration f = looked.get();
+            failIfBroken(target, f);
+            if (isReady(f)) {
+                if (told) {
+                    events.on(new Event.FunctionReady(target));
+                }
+                return;
+            }
+            String where = "state " + f.stateAsString() + ", last update " + f.lastUpdateStatusAsString();
+            if (!Instant.now().isBefore(deadline)) {
+                throw stillNotReady(target, where);
+            }
+            if (!told) {
+                events.on(new Event.WaitingForFunction(target, where, timeout));
+                told = true;
+            }
+            Pause.sleep(target, min(poll, Duration.between(Instant.now(), deadline)));
+        }
+    }
+
+    /** The function's configuration; empty when Lambda throttled the look and there is time to look again. */
+    private static Optional<FunctionConfiguration> configuration(LambdaClient client, Target target,
+            Instant deadline) {
+        try {
+            return Optional.of(client.getFunction(r -> r.functionName(target.functionName())
+                    .qualifier(target.qualifier())).configuration());
+        } catch (AwsServiceException e) {
+            if (LambdaFailures.isThrottling(e) && Instant.now().isBefore(deadline)) {
+                return Optional.empty();
+            }
+            throw checkFailed(target, e);
+        } catch (SdkClientException e) {
+            throw LambdaFailures.clientError(target, e, 1, true);
+        }
+    }
+
+    /** Why GetFunction failed: a missing permission, an endpoint without GetFunction, or what Lambda said. */
+    private static LambdaCallException checkFailed(Target target, AwsServiceException e) {
+        String code = LambdaFailures.errorCode(e);
+        if (e.statusCode() == 403 || "AccessDeniedException".equals(code)) {
+            return new LambdaCallException(target, "Could not check that " + target.describe() + " is ready:"
+                    + " the credentials need lambda:GetFunction on it, or set"
+                    + " {{waitForFunction=false}} ({{-waitForFunction=false}})."
+                    + " Nothing was invoked. (" + LambdaFailures.answer(e) + ")", true, false, e);
+        }
+        if (e.statusCode() == 404 && !"ResourceNotFoundException".equals(code)) {
+            return new LambdaCallException(target, "The readiness check of " + target.describe()
+                    + " (GetFunction, used by {{waitForFunction}}) failed with " + LambdaFailures.answer(e)
+                    + (code == null ? ", without an error code" : "") + ": the endpoint may implement"
+                    + " only Invoke. If so, turn the wait off with {{waitForFunction=false}}"
+                    + " ({{-waitForFunction=false}}). Nothing was invoked.", true, false, e);
+        }
+        return LambdaFailures.serviceError(target, e, 1);
+    }
+
+    /** Throws when the function, or its last update, failed: waiting would not help. */
+    private static void failIfBroken(Target target, FunctionConfiguration f) {
+        if (f.state() == State.FAILED) {
+            throw new LambdaCallException(target, "The function " + target.describe() + " is in state Failed ("
+                    + f.stateReasonCodeAsString() + ": " + f.stateReason() + "). Fix the function; nothing was"
+                    + " invoked.", true, false, null);
+        }
+        if (f.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+            throw new LambdaCallException(target, "The last update of the function " + target.describe()
+                    + " failed (" + f.lastUpdateStatusReasonCodeAsString() + ": " + f.lastUpdateStatusReason()
+                    + "). Fix or redeploy the function; nothing was invoked.", true, false, null);
+        }
+    }
+
+    /** Active (or Inactive, or no state said) and its last update Successful (or none said). */
+    private static boolean isReady(FunctionConfiguration f) {
+        State state = f.state();
+        LastUpdateStatus update = f.lastUpdateStatus();
+        boolean active = state == null || state == State.ACTIVE || state == State.INACTIVE;
+        boolean updated = update == null || update == LastUpdateStatus.SUCCESSFUL;
+        return active && updated;
+    }
+
+    private LambdaCallException stillNotReady(Target target, String where) {
+        return new LambdaCallException(target, "The function " + target.describe() + " is still not ready ("
+                + where + ") after " + LambdaFailures.seconds(timeout) + " ({{functionWaitTimeout}}). Nothing"
+                + " was invoked.", true, false, null);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : (b.isNegative() ? Duration.ZERO : b);
+    }
+}

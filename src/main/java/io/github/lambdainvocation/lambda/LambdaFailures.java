@@ -1,0 +1,159 @@
+package io.github.lambdainvocation.lambda;
+
+import io.github.lambdainvocation.model.Target;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns what the AWS SDK throws at a Lambda call into this plugin's {@link LambdaCallException}, whose message
+ * says what Lambda answered, what to fix, and whether the function may have run; and answers the questions the
+ * retry rules ask of an SDK exception (was it throttling, was a connection ever opened, what did Retry-After say).
+ */
+final class LambdaFailures {
+
+    private LambdaFailures() {}
+
+    /** The failure of an Invoke sent {@code attempts} times, the last time answered or failed with {@code e}. */
+    static LambdaCallException invokeFailed(Target target, SdkException e, int attempts) {
+        if (e instanceof AwsServiceException answered) {
+            return serviceError(target, answered, attempts);
+        }
+        return clientError(target, (SdkClientException) e, attempts, couldNotConnect(e));
+    }
+
+    /** No answer within the call's timeout: the function may still be running. */
+    static LambdaCallException noAnswer(Target target, Duration timeout, SdkClientException e) {
+        return new LambdaCallException(target, "No answer from " + target.describe() + " within "
+                + seconds(timeout) + " (the invocation's {{timeout}}). The function may still be"
+                + " running.", true, true, e);
+    }
+
+    static LambdaCallException serviceError(Target target, AwsServiceException e, int attempts) {
+        String code = errorCode(e);
+        boolean clientSide = e.statusCode() >= 400 && e.statusCode() < 500;
+        StringBuilder text = new StringBuilder();
+        if ("ResourceNotFoundException".equals(code)) {
+            text.append("Lambda has no function ").append(target.functionName()).append(" with qualifier ")
+                    .append(target.qualifier());
+        } else if (e.statusCode() == 403 || (code != null && code.contains("AccessDenied"))) {
+            text.append("Access denied to ").append(target.describe())
+                    .append(": the credentials need lambda:InvokeFunction on it");
+        } else if (isThrottling(e)) {
+            text.append("Lambda throttled every one of ").append(attempts).append(" calls to ")
+                    .append(target.describe());
+        } else if (e.statusCode() == 407) {
+            return new LambdaCallException(target, "{{@Proxy}} refused the call to " + target.describe()
+                    + " (HTTP 407 Proxy Authentication Required): check {{@proxyCredentials}}. The function did not"
+                    + " run.", true, false, e);
+        } else {
+            text.append("Lambda refused the call to ").append(target.describe());
+        }
+        if ("ResourceNotFoundException".equals(code) && target.region() != null) {
+            text.append(" (region ").append(target.region()).append(")");
+        }
+        text.append(" — ").append(answer(e));
+        boolean mayHaveRun = !clientSide;
+        text.append(mayHaveRun ? ". The function may have run." : ". The function did not run.");
+        return new LambdaCallException(target, text.toString(), clientSide, mayHaveRun, e);
+    }
+
+    static LambdaCallException clientError(Target target, SdkClientException e, int attempts, boolean notSent) {
+        String text = notSent
+                ? "Could not connect to Lambda for " + target.describe() + " after " + attempts + " attempt"
+                        + (attempts == 1 ? "" : "s") + ": " + rootMessage(e) + ". The function did not run."
+                : "The call to " + target.describe() + " failed before its answer arrived: " + rootMessage(e)
+                        + ". The function may have run.";
+        return new LambdaCallException(target, text, false, !notSent, e);
+    }
+
+    /**
+     * What Lambda answered: {@code Code (HTTP 404): message}; without an error code {@code HTTP 404: message};
+     * without a message either, the status line's reason ({@code HTTP 404: Not Found}) or {@code HTTP 404} alone.
+     */
+    static String answer(AwsServiceException e) {
+        String code = errorCode(e);
+        String status = "HTTP " + e.statusCode();
+        String head = code == null ? status : code + " (" + status + ")";
+        String message = serviceMessage(e);
+        return message == null ? head : head + ": " + message;
+    }
+
+    /** The error message in the answer, else its status line's reason; null when it has neither. */
+    private static String serviceMessage(AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        if (details == null) {
+            return null;
+        }
+        if (details.errorMessage() != null && !details.errorMessage().isBlank()) {
+            return details.errorMessage();
+        }
+        return details.sdkHttpResponse() == null ? null
+                : details.sdkHttpResponse().statusText().filter(t -> !t.isBlank()).orElse(null);
+    }
+
+    /** The error code of the answer ({@code x-amzn-ErrorType} or the body's); null when it has none. */
+    static String errorCode(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code == null || code.isBlank() ? null : code;
+    }
+
+    /** The error code of the answer, else its HTTP status ({@code HTTP 429}). */
+    static String errorCodeOrStatus(AwsServiceException e) {
+        return errorCode(e) == null ? "HTTP " + e.statusCode() : errorCode(e);
+    }
+
+    /**
+     * Whether Lambda refused the call for its rate, before running anything: the SDK's own test (HTTP 429, or a
+     * throttling error code such as TooManyRequestsException or ThrottlingException), on a 4xx answer only. The
+     * SDK also counts EC2ThrottledException, which Lambda answers with HTTP 502 while setting the function up;
+     * like any 5xx it is not taken as proof that nothing ran.
+     */
+    static boolean isThrottling(AwsServiceException e) {
+        return e.isThrottlingException() && e.statusCode() >= 400 && e.statusCode() < 500;
+    }
+
+    /** True only when the request certainly never left this machine: no connection could be opened. */
+    static boolean couldNotConnect(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t.getClass().getName().endsWith(".ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The wait a {@code Retry-After: <seconds>} header of the answer asks for, if it has one. */
+    static Optional<Duration> retryAfter(AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        if (details == null || details.sdkHttpResponse() == null) {
+            return Optional.empty();
+        }
+        return details.sdkHttpResponse().firstMatchingHeader("Retry-After").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+            } catch (NumberFormatException ignored) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** {@code 5 s}, or {@code 1500 ms} when it is not whole seconds. */
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** The exception's message, followed by its root cause's in parentheses when it has one. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
+    }
+}
