@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.moto;
 
+import io.github.lambdainvocation.testing.Rendered;
 import io.github.lambdainvocation.event.Listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -235,7 +236,7 @@ class S3StateRaceTest {
                 succeeded.add(run);
             } else {
                 assertThat(o).isInstanceOf(StateLockedException.class);
-                StateLockedException locked = (StateLockedException) o;
+                StateLockedException locked = Rendered.rendered((StateLockedException) o);
                 assertThat(locked.holder().who()).matches("build-\\d@race");
                 assertThat(locked.getMessage()).contains("is locked by " + locked.holder().who())
                         .contains("-Dlambda-invocation.lockId=" + locked.holder().lockId());
