@@ -35,8 +35,8 @@ class BindingTest {
     @TempDir
     Path basedir;
 
-    @Test
-    void aMissingInputFileOfThePojoIsNamedWithItsPathInTheProject() {
+    /** An invocation with every element set, the way Maven fills it from the POM. */
+    private static Invocation seed() {
         Invocation pojo = new Invocation();
         pojo.setId("seed");
         pojo.setFunctionName("data_processor");
@@ -48,10 +48,16 @@ class BindingTest {
         pojo.setTriggers(Map.of("schema", "7"));
         pojo.setTimeout("90s");
         pojo.setSensitive(true);
-        pojo.setDependsOn(List.of("register"));
         pojo.setOutputs(Map.of("rows", "/rows"));
         pojo.setInvocationType("RequestResponse");
         pojo.setTriggerOnCodeChange(true);
+        return pojo;
+    }
+
+    @Test
+    void aMissingInputFileOfThePojoIsNamedWithItsPathInTheProject() {
+        Invocation pojo = seed();
+        pojo.setDependsOn(List.of("register"));
         Invocation register = new Invocation();
         register.setId("register");
         register.setFunctionName("tenants");
@@ -66,19 +72,7 @@ class BindingTest {
     @Test
     void thePojoIsReadAsConfiguredWhenItsFileExists() throws Exception {
         java.nio.file.Files.writeString(basedir.resolve("seed.json"), "{\"rows\": 3}");
-        Invocation pojo = new Invocation();
-        pojo.setId("seed");
-        pojo.setFunctionName("data_processor");
-        pojo.setInputFile(new File("seed.json"));
-        pojo.setLifecycleScope("CRUD");
-        pojo.setQualifier("live");
-        pojo.setRegion("eu-west-1");
-        pojo.setTerraformKey("_lifecycle");
-        pojo.setTriggers(Map.of("schema", "7"));
-        pojo.setTimeout("90s");
-        pojo.setSensitive(true);
-        pojo.setOutputs(Map.of("rows", "/rows"));
-        pojo.setTriggerOnCodeChange(true);
+        Invocation pojo = seed();
 
         DesiredInvocation d = new InvocationValidator(null, basedir).validate(List.of(pojo)).get(0);
 
