@@ -7,7 +7,6 @@ import io.github.lambdainvocation.json.JsonSyntaxException;
 import io.github.lambdainvocation.model.Defaults;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Durations;
-import io.github.lambdainvocation.model.Graph;
 import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.model.LifecycleScope;
@@ -17,18 +16,18 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 
 /**
@@ -146,12 +145,12 @@ public final class InvocationValidator {
             if (functionName == null) {
                 p.add("{{functionName}}", "is required: the function's name, partial ARN or full ARN");
             }
-            LifecycleScope scope = named("{{lifecycleScope}}", raw.getLifecycleScope(), LifecycleScope::named,
-                    LifecycleScope.validNames(), "a lifecycle scope", LifecycleScope.CREATE_ONLY);
+            LifecycleScope scope = named("{{lifecycleScope}}", raw.getLifecycleScope(), "a lifecycle scope",
+                    LifecycleScope.CREATE_ONLY);
             String key = terraformKey();
             Duration timeout = timeout();
-            InvocationType type = named("{{invocationType}}", raw.getInvocationType(), InvocationType::named,
-                    InvocationType.validNames(), "an invocation type", InvocationType.RequestResponse);
+            InvocationType type = named("{{invocationType}}", raw.getInvocationType(), "an invocation type",
+                    InvocationType.RequestResponse);
             Map<String, String> outputs = outputs(type);
             List<String> dependsOn = dependsOn();
             InputReader.Input input = inputs.read(raw.getInput(), raw.getInputFile(), p);
@@ -169,17 +168,20 @@ public final class InvocationValidator {
                     raw.isTriggerOnCodeChange());
         }
 
-        private <T> T named(String element, String value, Function<String, Optional<T>> lookup, String valid,
-                String what, T fallback) {
+        /** The constant of {@code fallback}'s enum named exactly {@code value} (case matters, as in Terraform). */
+        private <E extends Enum<E>> E named(String element, String value, String what, E fallback) {
             if (value == null || value.isBlank()) {
                 return fallback;
             }
-            Optional<T> found = lookup.apply(value.trim());
-            if (found.isEmpty()) {
-                p.add(element, "'" + value + "' is not " + what + "; valid values: " + valid);
-                return fallback;
+            E[] all = fallback.getDeclaringClass().getEnumConstants();
+            for (E constant : all) {
+                if (constant.name().equals(value.trim())) {
+                    return constant;
+                }
             }
-            return found.get();
+            p.add(element, "'" + value + "' is not " + what + "; valid values: "
+                    + Arrays.stream(all).map(Enum::name).collect(Collectors.joining(", ")));
+            return fallback;
         }
 
         private String terraformKey() {

@@ -1,6 +1,7 @@
 package io.github.lambdainvocation.lambda;
 
 import io.github.lambdainvocation.model.Digests;
+import io.github.lambdainvocation.model.Lines;
 import io.github.lambdainvocation.model.Target;
 import java.util.List;
 
@@ -92,15 +93,12 @@ public final class FunctionErrorException extends LambdaCallException {
                 .append(type == null ? "" : type + ": ")
                 .append(message == null ? "(no errorMessage in the error payload)" : message);
         if (logTail != null && !logTail.isBlank()) {
-            text.append(System.lineSeparator()).append("Last lines of its log:");
-            for (String line : logTail.strip().split("\\R")) {
-                text.append(System.lineSeparator()).append("  | ").append(line);
-            }
+            text.append(System.lineSeparator()).append("Last lines of its log:").append(System.lineSeparator())
+                    .append(Lines.indented(Lines.of(logTail)));
         } else if (!stackTrace.isEmpty()) {
             text.append(System.lineSeparator()).append("First lines of its stack trace:");
-            for (String line : stackTrace.subList(0, Math.min(STACK_TRACE_LINES, stackTrace.size()))) {
-                text.append(System.lineSeparator()).append("  | ").append(line);
-            }
+            text.append(System.lineSeparator())
+                    .append(Lines.indented(stackTrace.subList(0, Math.min(STACK_TRACE_LINES, stackTrace.size()))));
             if (stackTrace.size() > STACK_TRACE_LINES) {
                 text.append(System.lineSeparator()).append("  | ... (").append(stackTrace.size() - STACK_TRACE_LINES)
                         .append(" more lines in the error payload)");

@@ -2,16 +2,17 @@ package io.github.lambdainvocation.lambda;
 
 import io.github.lambdainvocation.event.Event;
 import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.model.Durations;
 import io.github.lambdainvocation.model.Target;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The wait, before the first call to a function, until it can take the call: {@code Active} (or
@@ -125,7 +126,7 @@ final class FunctionReadiness {
 
     private LambdaCallException stillNotReady(Target target, String where) {
         return new LambdaCallException(target, "The function " + target.describe() + " is still not ready ("
-                + where + ") after " + LambdaFailures.seconds(timeout) + " ({{functionWaitTimeout}}). Nothing"
+                + where + ") after " + Durations.describe(timeout) + " ({{functionWaitTimeout}}). Nothing"
                 + " was invoked.", true, false, null);
     }
 

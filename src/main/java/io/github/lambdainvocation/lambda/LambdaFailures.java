@@ -1,13 +1,14 @@
 package io.github.lambdainvocation.lambda;
 
+import io.github.lambdainvocation.model.Durations;
 import io.github.lambdainvocation.model.Target;
-import java.net.ConnectException;
-import java.time.Duration;
-import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Turns what the AWS SDK throws at a Lambda call into this plugin's {@link LambdaCallException}, whose message
@@ -29,7 +30,7 @@ final class LambdaFailures {
     /** No answer within the call's timeout: the function may still be running. */
     static LambdaCallException noAnswer(Target target, Duration timeout, SdkClientException e) {
         return new LambdaCallException(target, "No answer from " + target.describe() + " within "
-                + seconds(timeout) + " (the invocation's {{timeout}}). The function may still be"
+                + Durations.describe(timeout) + " (the invocation's {{timeout}}). The function may still be"
                 + " running.", true, true, e);
     }
 
@@ -142,10 +143,6 @@ final class LambdaFailures {
         });
     }
 
-    /** {@code 5 s}, or {@code 1500 ms} when it is not whole seconds. */
-    static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
 
     /** The exception's message, followed by its root cause's in parentheses when it has one. */
     static String rootMessage(Throwable e) {

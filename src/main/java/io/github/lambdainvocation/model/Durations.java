@@ -11,6 +11,11 @@ public final class Durations {
 
     private Durations() {}
 
+    /** {@code 5 s}, or {@code 1500 ms} when it is not whole seconds: how messages show a duration. */
+    public static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
     /** @throws IllegalArgumentException with a message that says how to write one */
     public static Duration parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.trim());

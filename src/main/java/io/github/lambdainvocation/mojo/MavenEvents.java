@@ -2,8 +2,9 @@ package io.github.lambdainvocation.mojo;
 
 import io.github.lambdainvocation.event.Event;
 import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.model.Durations;
+import io.github.lambdainvocation.model.Lines;
 import io.github.lambdainvocation.plan.PlanReport;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -97,7 +98,7 @@ public final class MavenEvents implements Listener {
                 + (e.async() ? " accepted by Lambda in " : " done in ") + e.took().toMillis() + " ms"
                 + (e.executedVersion() == null ? "" : ", executed version " + e.executedVersion())));
         when(Event.LogTail.class, e -> {
-            String tail = "  " + e.id() + ": log tail:" + System.lineSeparator() + indent(e.text());
+            String tail = "  " + e.id() + ": log tail:" + System.lineSeparator() + Lines.indented(Lines.of(e.text()));
             if (printLogs) {
                 console.info(tail);
             } else {
@@ -121,7 +122,7 @@ public final class MavenEvents implements Listener {
                 + e.target().describe() + " (" + e.reason() + "); nothing was sent. Retrying in "
                 + e.delay().toMillis() + " ms (attempt " + e.nextAttempt() + " of " + e.maxAttempts() + ")."));
         when(Event.WaitingForFunction.class, e -> console.info("Waiting for the function " + e.target().describe()
-                + " to be ready (" + e.where() + "), up to " + seconds(e.timeout()) + "."));
+                + " to be ready (" + e.where() + "), up to " + Durations.describe(e.timeout()) + "."));
         when(Event.FunctionReady.class, e -> console.info("The function " + e.target().describe() + " is ready."));
     }
 
@@ -139,15 +140,5 @@ public final class MavenEvents implements Listener {
                 + " It was left alone."));
     }
 
-    private static String indent(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.strip().split("\\R")) {
-            out.append(out.length() == 0 ? "" : System.lineSeparator()).append("  | ").append(line);
-        }
-        return out.toString();
-    }
 
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
 }
