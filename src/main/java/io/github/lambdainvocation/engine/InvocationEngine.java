@@ -65,18 +65,27 @@ public final class InvocationEngine {
     private final Listener events;
     private final Clock clock;
     private final Path outputDirectory;
+    private final StateOwner owner;
 
     /**
      * @param invokers gives a Lambda invoker; called only when there is something to ask Lambda
      * @param outputDirectory where status.json, results/ and outputs/ go
+     * @param owner the project the run is for: a state another project recorded is refused
      */
     public InvocationEngine(StateStore store, Supplier<LambdaInvoker> invokers, Listener events, Clock clock,
-            Path outputDirectory) {
+            Path outputDirectory, StateOwner owner) {
         this.store = store;
         this.invokers = invokers;
         this.events = events;
         this.clock = clock;
         this.outputDirectory = outputDirectory;
+        this.owner = owner;
+    }
+
+    /** An engine that neither checks nor records who owns the state, for tests of everything else. */
+    public InvocationEngine(StateStore store, Supplier<LambdaInvoker> invokers, Listener events, Clock clock,
+            Path outputDirectory) {
+        this(store, invokers, events, clock, outputDirectory, null);
     }
 
     public Plan status(List<DesiredInvocation> desired) {
@@ -90,8 +99,11 @@ public final class InvocationEngine {
      *     without running it
      */
     public Plan status(List<DesiredInvocation> desired, boolean verify, Set<String> replace) {
-        State state = store.read();
         UpFrontChecks.replaceIds(replace, desired);
+        if (nothingAtAll(desired)) {
+            return tellNothing(Event.Goal.STATUS);
+        }
+        State state = claim(store.read());
         try (OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
             Plan plan = Planner.forInvoke(desired, state,
                     new Planner.Options(replace, Set.of(), codeVersions(desired, lambda, false)));
@@ -114,16 +126,21 @@ public final class InvocationEngine {
     /** Brings the recorded state in line with {@code desired}, invoking what the lifecycle calls for. */
     public RunOutcome invoke(List<DesiredInvocation> desired, RunOptions options) {
         UpFrontChecks.replaceIds(options.replace(), desired);
+        if (nothingAtAll(desired)) {
+            UpFrontChecks.acknowledgeIds(options.acknowledge(), State.empty());
+            return RunOutcome.nothing(tellNothing(Event.Goal.INVOKE));
+        }
         ResultPublisher results = new ResultPublisher(outputDirectory);
         try (StateStore.Lock lock = store.lock(); OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
-            State state = store.read();
+            State recorded = store.read();
+            State state = claim(recorded);
             UpFrontChecks.acknowledgeIds(options.acknowledge(), state);
             Plan plan = Planner.forInvoke(desired, state, new Planner.Options(options.replace(),
                     options.acknowledge(), codeVersions(desired, lambda, options.offline())));
             tell(plan, Event.Goal.INVOKE);
             ApplyReport report;
             try {
-                report = apply(state, plan, options, lambda);
+                report = apply(recorded, state, plan, options, lambda);
             } catch (ApplyFailedException e) {
                 publishWhatSucceeded(results, desired, state, e.partial().state());
                 throw e;
@@ -143,8 +160,15 @@ public final class InvocationEngine {
      * @param configuredOrder the configured ids in configuration order; teardown runs in reverse
      */
     public RunOutcome destroy(List<String> configuredOrder, Set<String> ids, RunOptions options) {
+        if (!store.exists()) {
+            UpFrontChecks.destroyIds(ids, configuredOrder, State.empty());
+            UpFrontChecks.acknowledgeIds(options.acknowledge(), State.empty());
+            ids.forEach(id -> events.on(new Event.NothingToDestroy(id)));
+            return RunOutcome.nothing(tellNothing(Event.Goal.DESTROY));
+        }
         try (StateStore.Lock lock = store.lock(); OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
-            State state = store.read();
+            State recorded = store.read();
+            State state = claim(recorded);
             UpFrontChecks.destroyIds(ids, configuredOrder, state);
             UpFrontChecks.acknowledgeIds(options.acknowledge(), state);
             Plan plan = Planner.forDestroy(state, ids, configuredOrder,
@@ -152,7 +176,7 @@ public final class InvocationEngine {
             ids.stream().filter(id -> state.get(id).isEmpty())
                     .forEach(id -> events.on(new Event.NothingToDestroy(id)));
             tell(plan, Event.Goal.DESTROY);
-            ApplyReport report = apply(state, plan, options, lambda);
+            ApplyReport report = apply(recorded, state, plan, options, lambda);
             try {
                 new ResultPublisher(outputDirectory).remove(plan.changes().stream().map(PlannedChange::id).toList());
             } catch (IOException e) {
@@ -173,7 +197,7 @@ public final class InvocationEngine {
      */
     public State importState(StateStore source) {
         // read first: a missing bucket is an error of its own, not "no state"
-        State imported = source.read();
+        State imported = claim(source.read());
         if (!source.exists()) {
             throw new ConfigurationException("There is no state at " + source.location() + " to import.");
         }
@@ -190,11 +214,18 @@ public final class InvocationEngine {
         return imported;
     }
 
-    private ApplyReport apply(State state, Plan plan, RunOptions options, OnDemandInvoker lambda) {
+    /**
+     * @param recorded the state as read, before this run claimed it
+     * @param state the state this run works on
+     */
+    private ApplyReport apply(State recorded, State state, Plan plan, RunOptions options, OnDemandInvoker lambda) {
         UpFrontChecks.payloads(plan);
         UpFrontChecks.online(plan, options.offline());
         if (plan.hasCalls()) {
             prepare(plan, lambda);
+        }
+        if (owner != null && plan.changesState()) {
+            owner.change(recorded, store.location()).ifPresent(events::on);
         }
         ApplyReport report = plan.changesState()
                 ? new PlanApplier(store, lambda, events, clock, Math.max(1, options.parallelism())).apply(state, plan)
@@ -275,6 +306,25 @@ public final class InvocationEngine {
             throw new StateException("The plan could not be written to " + file + ": " + e, false, e);
         }
         events.on(new Event.StatusWritten(file));
+    }
+
+    /**
+     * Whether there is nothing to plan at all: no invocation configured and no state. Such a run (a goal inherited
+     * by a parent POM, say) writes nothing, not even a lock or status.json.
+     */
+    private boolean nothingAtAll(List<DesiredInvocation> desired) {
+        return desired.isEmpty() && !store.exists();
+    }
+
+    private Plan tellNothing(Event.Goal goal) {
+        Plan plan = new Plan(List.of());
+        tell(plan, goal);
+        return plan;
+    }
+
+    /** The state as this run works on it: refused when another project owns it. */
+    private State claim(State recorded) {
+        return owner == null ? recorded : owner.claim(recorded, store.location());
     }
 
     /** The interrupted calls the plan found, then the plan. */

@@ -67,6 +67,12 @@ public sealed interface Event {
     /** After a failed apply, the results of what did succeed could not be published either. */
     record ResultsNotPublished(String reason) implements Event {}
 
+    /** A state written before states had owners becomes {@code owner}'s with this run's first write. */
+    record StateAdopted(String stateLocation, String owner) implements Event {}
+
+    /** A state recorded for {@code from} becomes {@code to}'s, as the run was told to. */
+    record StateTakenOver(String stateLocation, String from, String to) implements Event {}
+
     /** import-state copied a state. */
     record StateImported(int invocations, String from, String to) implements Event {}
 

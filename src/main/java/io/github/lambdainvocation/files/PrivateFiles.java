@@ -46,10 +46,30 @@ public final class PrivateFiles {
         syncDirectory(dir);
     }
 
-    /** Owner-only permissions where the file system has POSIX permissions; none elsewhere. */
+    /** Creates {@code dir} and its missing parents; {@code dir} itself, when created, for its owner only. */
+    public static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir.getParent());
+        try {
+            Files.createDirectory(dir, posix(dir.getParent(), "rwx------"));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Owner-only permissions for a file. */
     private static FileAttribute<?>[] ownerOnly(Path dir) {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        return posix(dir, "rw-------");
+    }
+
+    /** {@code permissions} where the file system of {@code where} has POSIX permissions; none elsewhere. */
+    private static FileAttribute<?>[] posix(Path where, String permissions) {
+        if (where.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
         }
         return new FileAttribute<?>[0];
     }

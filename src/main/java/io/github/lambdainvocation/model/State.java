@@ -10,16 +10,20 @@ public final class State {
 
     /**
      * The format this plugin writes; it reads this one and every older one. A file with a higher number was
-     * written by a newer plugin. 2 added pending calls, dependencies and code versions.
+     * written by a newer plugin. 2 added pending calls, dependencies and code versions; 3 added the owner, so
+     * that a plugin too old to check it refuses the file instead of dropping it.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
-    private static final State EMPTY = new State(new TreeMap<>(), new TreeMap<>());
+    private static final State EMPTY = new State(null, new TreeMap<>(), new TreeMap<>());
 
+    private final String owner;
     private final SortedMap<String, RecordedInvocation> invocations;
     private final SortedMap<String, PendingCall> pending;
 
-    private State(SortedMap<String, RecordedInvocation> invocations, SortedMap<String, PendingCall> pending) {
+    private State(String owner, SortedMap<String, RecordedInvocation> invocations,
+            SortedMap<String, PendingCall> pending) {
+        this.owner = owner;
         this.invocations = Collections.unmodifiableSortedMap(invocations);
         this.pending = Collections.unmodifiableSortedMap(pending);
     }
@@ -41,7 +45,20 @@ public final class State {
         for (PendingCall call : calls) {
             pendingMap.put(call.id(), call);
         }
-        return new State(map, pendingMap);
+        return new State(null, map, pendingMap);
+    }
+
+    /**
+     * The project whose invocations these are ({@code groupId:artifactId}); empty for a state written before
+     * states had owners, and for one no owner has written yet.
+     */
+    public Optional<String> owner() {
+        return Optional.ofNullable(owner);
+    }
+
+    /** This state, owned by {@code newOwner}. */
+    public State ownedBy(String newOwner) {
+        return new State(newOwner, new TreeMap<>(invocations), new TreeMap<>(pending));
     }
 
     /** Calls that were sent but whose outcome was never recorded (a build died), by id. */
@@ -53,7 +70,7 @@ public final class State {
     public State withPending(PendingCall call) {
         TreeMap<String, PendingCall> copy = new TreeMap<>(pending);
         copy.put(call.id(), call);
-        return new State(new TreeMap<>(invocations), copy);
+        return new State(owner, new TreeMap<>(invocations), copy);
     }
 
     /** This state with no pending call for {@code id}. */
@@ -63,7 +80,7 @@ public final class State {
         }
         TreeMap<String, PendingCall> copy = new TreeMap<>(pending);
         copy.remove(id);
-        return new State(new TreeMap<>(invocations), copy);
+        return new State(owner, new TreeMap<>(invocations), copy);
     }
 
     public Optional<RecordedInvocation> get(String id) {
@@ -81,7 +98,7 @@ public final class State {
     public State with(RecordedInvocation record) {
         TreeMap<String, RecordedInvocation> copy = new TreeMap<>(invocations);
         copy.put(record.id(), record);
-        return new State(copy, new TreeMap<>(pending));
+        return new State(owner, copy, new TreeMap<>(pending));
     }
 
     public State without(String id) {
@@ -90,17 +107,18 @@ public final class State {
         }
         TreeMap<String, RecordedInvocation> copy = new TreeMap<>(invocations);
         copy.remove(id);
-        return new State(copy, new TreeMap<>(pending));
+        return new State(owner, copy, new TreeMap<>(pending));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof State s && s.invocations.equals(invocations) && s.pending.equals(pending);
+        return other instanceof State s && java.util.Objects.equals(s.owner, owner)
+                && s.invocations.equals(invocations) && s.pending.equals(pending);
     }
 
     @Override
     public int hashCode() {
-        return invocations.hashCode() * 31 + pending.hashCode();
+        return java.util.Objects.hash(owner, invocations, pending);
     }
 
     @Override

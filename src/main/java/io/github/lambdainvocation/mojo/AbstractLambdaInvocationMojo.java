@@ -11,6 +11,7 @@ import io.github.lambdainvocation.config.InvocationValidator;
 import io.github.lambdainvocation.config.SettingValues;
 import io.github.lambdainvocation.state.StateLocation;
 import io.github.lambdainvocation.engine.InvocationEngine;
+import io.github.lambdainvocation.engine.StateOwner;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.state.LocalStateStore;
 import io.github.lambdainvocation.state.LockInfo;
@@ -120,7 +121,8 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
 
     /**
      * The state file: what was last sent for each invocation id, and the result. Keep one state file per set of
-     * invocations: ids recorded in it but not configured are deleted (CRUD) or forgotten (CREATE_ONLY).
+     * invocations: ids recorded in it but not configured are deleted (CRUD) or forgotten (CREATE_ONLY). A state
+     * records the project ({@code groupId:artifactId}) that wrote it, and runs of any other project refuse it.
      */
     @Parameter(property = "lambda-invocation.stateFile",
             defaultValue = "${project.build.directory}/lambda-invocation/state.json")
@@ -170,6 +172,13 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
      */
     @Parameter(property = "lambda-invocation.acknowledge")
     protected List<String> acknowledge = new ArrayList<>();
+
+    /**
+     * The owner ({@code groupId:artifactId}) of a state to take over, once: for a project that was renamed, whose
+     * state still names its old coordinates. Every other project's state stays refused.
+     */
+    @Parameter(property = "lambda-invocation.takeOverStateOf")
+    protected String takeOverStateOf;
 
     /** The invocations: see the README for each element. */
     @Parameter
@@ -287,14 +296,20 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
                 () -> new SdkLambdaInvoker(aws, options, events, false),
                 events,
                 Clock.systemUTC(),
-                outputDirectory.toPath());
+                outputDirectory.toPath(),
+                new StateOwner(projectCoordinates(), SettingValues.blankToNull(takeOverStateOf)));
+    }
+
+    /** The project as a state records its owner and a lock its holder. */
+    private String projectCoordinates() {
+        return project.getGroupId() + ":" + project.getArtifactId();
     }
 
     /** This build, as a lock names it. */
     private LockInfo thisBuild() {
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
         return new LockInfo(null, System.getProperty("user.name") + "@" + hostName(), mojoExecution.getGoal(),
-                project.getGroupId() + ":" + project.getArtifactId(), version, null);
+                projectCoordinates(), version, null);
     }
 
     private static String hostName() {

@@ -109,6 +109,11 @@ public final class MavenEvents implements Listener {
         when(Event.ResultFilesNotRemoved.class, e -> console.warn("Could not remove old result files: "
                 + e.reason()));
         when(Event.ResultsNotPublished.class, e -> console.warn(MavenText.render(e.reason())));
+        when(Event.StateAdopted.class, e -> console.info("The state " + e.stateLocation() + " has no owner yet (an"
+                + " older plugin wrote it): it is recorded as " + e.owner() + "'s from now on, and runs of other"
+                + " projects will be refused."));
+        when(Event.StateTakenOver.class, e -> console.info("The state " + e.stateLocation() + " is taken over from "
+                + e.from() + ": it is recorded as " + e.to() + "'s from now on."));
         when(Event.StateImported.class, e -> console.info("Imported " + e.invocations() + " recorded invocation(s)"
                 + " from " + e.from() + " into " + e.to() + ". The source was left as it was; remove it once builds"
                 + " use the new location."));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class MavenText {
 
-    private static final Pattern TOKEN = Pattern.compile("\\{\\{([-:@]?)([A-Za-z][\\w-]*)(?:=([^}]*))?}}");
+    private static final Pattern TOKEN = Pattern.compile("\\{\\{([-:@]?)([A-Za-z][\\w-]*)(?:=((?:[^}]|}(?!}))*))?}}");
 
     static final Map<String, String> PHRASES = Map.of(
             "Offline", "Maven is offline (-o)",

@@ -2,6 +2,7 @@ package io.github.lambdainvocation.state;
 
 import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.files.PrivateFiles;
+import io.github.lambdainvocation.model.Digests;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The state as a local JSON file, written with {@link PrivateFiles#writeAtomically} (owner-only, atomic rename).
- * A lock file beside it keeps two builds, or two threads of one parallel build, from interleaving their runs.
+ * A lock file (see {@link #lock}) keeps two builds, or two threads of one parallel build, from interleaving their
+ * runs.
  */
 public final class LocalStateStore implements StateStore {
 
@@ -22,9 +24,16 @@ public final class LocalStateStore implements StateStore {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
+    private final Path lockDirectory;
 
     public LocalStateStore(Path file) {
+        this(file, defaultLockDirectory());
+    }
+
+    /** @param lockDirectory where the lock file is (tests give their own) */
+    public LocalStateStore(Path file, Path lockDirectory) {
         this.file = file.toAbsolutePath().normalize();
+        this.lockDirectory = lockDirectory;
     }
 
     public Path file() {
@@ -63,14 +72,21 @@ public final class LocalStateStore implements StateStore {
         }
     }
 
+    /**
+     * Locks this state's lock file, which lives in a directory of the user's own under the system's temporary
+     * directory, named after the state's path: never in the project, so a build leaves nothing behind, and one
+     * left by a killed build never blocks (the operating system releases a process's locks when it dies). The file
+     * is not removed after a run: removing it would let a build that waited on the removed file and a build that
+     * created a new one both hold "the" lock.
+     */
     @Override
     public Lock lock() throws StateException {
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        Path lockFile = lockFile();
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         threadLock.lock();
         FileChannel channel = null;
         try {
-            Files.createDirectories(lockFile.getParent());
+            PrivateFiles.createPrivateDirectories(lockFile.getParent());
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock fileLock = channel.lock();
             FileChannel held = channel;
@@ -87,8 +103,21 @@ public final class LocalStateStore implements StateStore {
         } catch (IOException | RuntimeException e) {
             threadLock.unlock();
             closeQuietly(channel);
-            throw new StateException("The state lock " + lockFile + " could not be taken: " + e, false, e);
+            throw new StateException("The lock " + lockFile + " of the state " + file + " could not be taken: " + e,
+                    false, e);
         }
+    }
+
+    /** The lock file of this state, the same for every build of this user that uses the same state file. */
+    public Path lockFile() {
+        String name = Digests.sha256(file.toString()).substring("sha256:".length(), "sha256:".length() + 32);
+        return lockDirectory.resolve(name + ".lock");
+    }
+
+    /** The user's directory of lock files in the system's temporary directory. */
+    static Path defaultLockDirectory() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "lambda-invocation-locks-" + user);
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * The state's JSON format, shared by every store:
  *
  * <pre>{@code
- * {"formatVersion": 2,
+ * {"formatVersion": 3,
+ *  "owner": "com.acme:orders",
  *  "invocations": {"seed-db": {"functionName": "...", "qualifier": "$LATEST", "region": null,
  *                              "lifecycleScope": "CRUD", "terraformKey": "tf", "triggers": {},
  *                              "input": {...}, "result": "...", "executedVersion": "1",
@@ -42,10 +43,10 @@ import java.util.stream.Collectors;
  *                          "then": {a record, or null to forget}}}}
  * }</pre>
  *
- * The fields are declared by {@link StateFile}. Format 1 (before pending calls, dependencies and code versions)
- * is still read: its files are format 2 files without those optional fields. Fields this plugin does not know
- * are ignored, so a file with an optional field a newer plugin added is still read; JSON types are not coerced
- * (a number where a string belongs is refused).
+ * The fields are declared by {@link StateFile}. Formats 1 (before pending calls, dependencies and code versions)
+ * and 2 (before the owner) are still read: their files are format 3 files without those optional fields. Fields
+ * this plugin does not know are ignored, so a file with an optional field a newer plugin added is still read; JSON
+ * types are not coerced (a number where a string belongs is refused).
  */
 public final class StateCodec {
 

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  */
 record StateFile(
         int formatVersion,
+        /* null in states written before format 3, until their owner's first write */
+        @JsonInclude(Include.NON_NULL) String owner,
         SortedMap<String, Invocation> invocations,
         @JsonInclude(Include.NON_EMPTY) SortedMap<String, Pending> pending) {
 
@@ -109,7 +111,7 @@ record StateFile(
         state.invocations().forEach((id, r) -> invocations.put(id, Invocation.of(r)));
         SortedMap<String, Pending> pending = new TreeMap<>();
         state.pending().forEach((id, call) -> pending.put(id, Pending.of(call)));
-        return new StateFile(State.FORMAT_VERSION, invocations, pending);
+        return new StateFile(State.FORMAT_VERSION, state.owner().orElse(null), invocations, pending);
     }
 
     State toModel(String location) {
@@ -125,7 +127,11 @@ record StateFile(
                 calls.add(need(e.getValue(), null, what, location).toModel(e.getKey(), what, location));
             }
         }
-        return State.of(records, calls);
+        if (owner != null && owner.isBlank()) {
+            throw StateCodec.corrupt(location, "its \"owner\" is blank");
+        }
+        State state = State.of(records, calls);
+        return owner == null ? state : state.ownedBy(owner);
     }
 
     /** {@code value}, which the file must have (not missing, not null). */

@@ -202,4 +202,31 @@ class S3StateEngineTest {
                     .hasMessageStartingWith("There is no state at " + location + " to import.");
         }
     }
+
+    /** The copy-pasted stateS3Uri: a second service's invoke must not delete the first one's invocation. */
+    @Test
+    void aSecondServiceOnTheSameS3StateIsRefusedAndDeletesNothing() throws Exception {
+        try (S3StateStore store = s3Store("ci@orders")) {
+            new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), console), new MavenEvents(console),
+                    Clock.systemUTC(), dir.resolve("orders"), StateOwner.of("com.acme:orders"))
+                    .invoke(crud("{}"), false);
+        }
+        int sent = lambda.requests().size();
+        List<DesiredInvocation> billing = new InvocationValidator("us-east-1", Path.of(".")).validate(List.of(
+                InvocationSettings.withId("invoice-seed").functionName("fn").lifecycleScope("CRUD").input("{}")));
+
+        try (S3StateStore store = s3Store("ci@billing")) {
+            assertThatThrownBy(() -> new InvocationEngine(store, () -> Invokers.of(lambda.endpoint(), console),
+                    new MavenEvents(console), Clock.systemUTC(), dir.resolve("billing"),
+                    StateOwner.of("com.acme:billing")).invoke(billing, false))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("The state " + location + " belongs to com.acme:orders, and this project is"
+                            + " com.acme:billing")
+                    .hasMessageContaining("<stateS3Uri>s3://<bucket>/${project.groupId}/${project.artifactId}"
+                            + "/state.json</stateS3Uri>");
+            assertThat(store.currentLock()).as("the refused run released its lock").isEmpty();
+            assertThat(store.read().invocations().keySet()).containsExactly("tenant");
+        }
+        assertThat(lambda.requests()).as("no delete of the first service's invocation").hasSize(sent);
+    }
 }

@@ -53,7 +53,7 @@ class MavenTextTest {
         List<String> found = new ArrayList<>();
         for (Path file : coreSources()) {
             for (String literal : literals(file)) {
-                Matcher m = mavenWords.matcher(literal.replaceAll("\\{\\{[^}]*}}", "")); // a token's value may be <x>
+                Matcher m = mavenWords.matcher(literal.replaceAll("\\{\\{(?:[^}]|}(?!}))*}}", "")); // a token's value may be <x>
                 if (m.find()) {
                     found.add(CORE.relativize(file) + ": " + literal);
                 }

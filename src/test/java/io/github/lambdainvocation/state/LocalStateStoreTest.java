@@ -37,7 +37,7 @@ class LocalStateStoreTest {
 
         assertThat(store.read()).isEqualTo(state);
         String text = Files.readString(store.file());
-        assertThat(text).contains("\"formatVersion\" : 2", "\"price\" : 1.50", "\"executedVersion\" : \"3\"",
+        assertThat(text).contains("\"formatVersion\" : 3", "\"price\" : 1.50", "\"executedVersion\" : \"3\"",
                 "\"invokedAt\" : \"2026-11-27T10:15:30Z\"", "\"region\" : null");
         assertThat(text.indexOf("\"a\" :")).as("ids are sorted").isLessThan(text.indexOf("\"b\" :"));
     }
@@ -80,12 +80,12 @@ class LocalStateStoreTest {
 
     @Test
     void aNewerFormatIsRefusedWithAnUpgradeHint() throws Exception {
-        Path file = Files.writeString(dir.resolve("state.json"), "{\"formatVersion\": 3, \"invocations\": {}}");
+        Path file = Files.writeString(dir.resolve("state.json"), "{\"formatVersion\": 4, \"invocations\": {}}");
 
         assertThatThrownBy(() -> new LocalStateStore(file).read())
                 .isInstanceOf(StateException.class)
-                .hasMessageContaining("format version 3, written by a newer lambda-invocation-maven-plugin")
-                .hasMessageContaining("reads formats up to 2");
+                .hasMessageContaining("format version 4, written by a newer lambda-invocation-maven-plugin")
+                .hasMessageContaining("reads formats up to 3");
     }
 
     @Test

@@ -298,7 +298,7 @@ class S3StateStoreTest {
 
             assertThat(stored).isEqualTo(StateCodec.encode(state));
             assertThat(Json.parse(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).get("formatVersion")
-                    .asInt()).isEqualTo(2);
+                    .asInt()).isEqualTo(State.FORMAT_VERSION);
         }
     }
 }

@@ -52,7 +52,9 @@ class StateCodecTest {
                 State.of(List.of(record("b", "{\"price\": 1.50, \"list\": [1, {\"x\": null}]}"), record("a", "{}"))),
                 State.of(List.of(full, bare, scalarInput, nullInput)),
                 State.of(List.of(), List.of(delete)),
-                State.of(List.of(full, bare), List.of(update, delete)));
+                State.of(List.of(full, bare), List.of(update, delete)),
+                State.of(List.of(full), List.of(delete)).ownedBy("com.acme:orders"),
+                State.empty().ownedBy("com.acme:orders"));
     }
 
     @Test

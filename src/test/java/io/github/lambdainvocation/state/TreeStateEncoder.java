@@ -21,7 +21,9 @@ final class TreeStateEncoder {
 
     static byte[] encode(State state) {
         ObjectNode root = Json.object();
-        root.put("formatVersion", 2);
+        // format 2 plus the owner: format 3 changed nothing else
+        root.put("formatVersion", 3);
+        state.owner().ifPresent(owner -> root.put("owner", owner));
         ObjectNode all = root.putObject("invocations");
         for (RecordedInvocation r : state.invocations().values()) {
             all.set(r.id(), record(r));
