@@ -214,6 +214,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
             getLog().info("Skipped (lambda-invocation.skip is set).");
             return;
         }
+        QuietSdkLogs.apply();
         MavenSettings maven = new MavenSettings(settings, decrypter);
         try (AwsClients clients = new AwsClients(awsSettings(maven), events());
                 StateStore store = stateStore(clients, null, null)) {

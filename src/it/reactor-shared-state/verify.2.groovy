@@ -1,0 +1,2 @@
+assert context.lambda.requests().size() == 1: 'the re-run sent something'
+true
