@@ -78,7 +78,7 @@ final class FunctionReadiness {
             }
             throw checkFailed(target, e);
         } catch (SdkClientException e) {
-            throw LambdaFailures.clientError(target, e, 1, true);
+            throw LambdaFailures.lookFailed(target, e, 1);
         }
     }
 
@@ -98,7 +98,7 @@ final class FunctionReadiness {
                     + " only Invoke. If so, turn the wait off with {{waitForFunction=false}}"
                     + " ({{-waitForFunction=false}}). Nothing was invoked.", true, false, e);
         }
-        return LambdaFailures.serviceError(target, e, 1);
+        return LambdaFailures.lookFailed(target, e, 1);
     }
 
     /** Throws when the function, or its last update, failed: waiting would not help. */

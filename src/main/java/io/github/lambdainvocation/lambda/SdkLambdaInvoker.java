@@ -175,9 +175,9 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                         + " for {{triggerOnCodeChange}}: the credentials need lambda:GetFunction on it. ("
                         + LambdaFailures.answer(e) + ")", true, false, e);
             }
-            throw LambdaFailures.serviceError(target, e, 1);
+            throw LambdaFailures.lookFailed(target, e, 1);
         } catch (SdkClientException e) {
-            throw LambdaFailures.clientError(target, e, 1, true);
+            throw LambdaFailures.lookFailed(target, e, 1);
         }
     }
 
@@ -187,10 +187,8 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         try {
             client.invoke(r -> r.functionName(target.functionName()).qualifier(target.qualifier())
                     .invocationType(InvocationType.DRY_RUN).payload(SdkBytes.fromByteArray(payload)));
-        } catch (AwsServiceException e) {
-            throw LambdaFailures.serviceError(target, e, 1);
-        } catch (SdkClientException e) {
-            throw LambdaFailures.clientError(target, e, 1, true);
+        } catch (AwsServiceException | SdkClientException e) {
+            throw LambdaFailures.lookFailed(target, e, 1);
         }
     }
 
