@@ -337,6 +337,23 @@ class SdkLambdaInvokerTest {
     }
 
     @Test
+    void aRefusedConnectionAtTheReadinessCheckIsRetriedByTheSameRules() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (SdkLambdaInvoker nowhere = Invokers.of("http://127.0.0.1:" + closedPort, console)) {
+            assertThatThrownBy(() -> nowhere.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                        assertThat(e.mayHaveRun()).isFalse();
+                        assertThat(e.getMessage()).startsWith("Could not connect to Lambda for fn:$LATEST in"
+                                + " us-east-1 after 4 attempts").endsWith("The function did not run.");
+                    });
+        }
+        assertThat(warnings).hasSize(3).allMatch(w -> w.contains("nothing was sent"));
+    }
+
+    @Test
     void aServerErrorOnARequestThatRunsNothingSaysTheFunctionDidNotRun() throws Exception {
         Target fn = new Target("fn", "$LATEST", "us-east-1");
         try (FaultProxy proxy = FaultProxy.start(lambda.port());
