@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns what the AWS SDK throws at a Lambda call into this plugin's {@link LambdaCallException}, whose message
@@ -16,6 +17,8 @@ import java.util.Optional;
  * retry rules ask of an SDK exception (was it throttling, was a connection ever opened, what did Retry-After say).
  */
 final class LambdaFailures {
+
+    private static final Pattern SDK_ATTEMPTS = Pattern.compile(" \\(SDK Attempt Count: \\d+\\)");
 
     private LambdaFailures() {}
 
@@ -167,13 +170,17 @@ final class LambdaFailures {
     }
 
 
-    /** The exception's message, followed by its root cause's in parentheses when it has one. */
+    /**
+     * The exception's message, followed by its root cause's in parentheses when it has one; without the SDK's
+     * "(SDK Attempt Count: 1)", which would contradict the attempts this plugin counts (the SDK makes one each).
+     */
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == e ? message : e.getMessage() + " (" + message + ")";
+        String text = root == e ? message : e.getMessage() + " (" + message + ")";
+        return SDK_ATTEMPTS.matcher(text).replaceAll("");
     }
 }
