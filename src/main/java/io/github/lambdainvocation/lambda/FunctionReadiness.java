@@ -6,6 +6,7 @@ import io.github.lambdainvocation.model.Durations;
 import io.github.lambdainvocation.model.Target;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
@@ -22,18 +23,26 @@ import java.util.Optional;
  */
 final class FunctionReadiness {
 
+    /** The invoker's retry rule: how long to wait before looking again after {@code e}, or empty to give up. */
+    interface Retry {
+        Optional<Duration> after(Target target, SdkException e, int attempt);
+    }
+
     private final Duration timeout;
     private final Duration poll;
     private final Listener events;
+    private final Retry retry;
 
     /**
      * @param timeout how long the wait may take
      * @param poll how often to look while waiting
+     * @param retry when a look that got no answer is made again (a connection that could not be opened)
      */
-    FunctionReadiness(Duration timeout, Duration poll, Listener events) {
+    FunctionReadiness(Duration timeout, Duration poll, Listener events, Retry retry) {
         this.timeout = timeout;
         this.poll = poll;
         this.events = events;
+        this.retry = retry;
     }
 
     /** Waits until the function can take the call: Active, and its last update Successful. */
@@ -66,19 +75,27 @@ final class FunctionReadiness {
         }
     }
 
-    /** The function's configuration; empty when Lambda throttled the look and there is time to look again. */
-    private static Optional<FunctionConfiguration> configuration(LambdaClient client, Target target,
-            Instant deadline) {
-        try {
-            return Optional.of(client.getFunction(r -> r.functionName(target.functionName())
-                    .qualifier(target.qualifier())).configuration());
-        } catch (AwsServiceException e) {
-            if (LambdaFailures.isThrottling(e) && Instant.now().isBefore(deadline)) {
-                return Optional.empty();
+    /**
+     * The function's configuration; empty when Lambda throttled the look and there is time to look again. A
+     * connection that could not be opened is tried again as {@link #retry} says, the way an Invoke would be.
+     */
+    private Optional<FunctionConfiguration> configuration(LambdaClient client, Target target, Instant deadline) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.of(client.getFunction(r -> r.functionName(target.functionName())
+                        .qualifier(target.qualifier())).configuration());
+            } catch (AwsServiceException e) {
+                if (LambdaFailures.isThrottling(e) && Instant.now().isBefore(deadline)) {
+                    return Optional.empty();
+                }
+                throw checkFailed(target, e);
+            } catch (SdkClientException e) {
+                Optional<Duration> wait = retry.after(target, e, attempt);
+                if (wait.isEmpty()) {
+                    throw LambdaFailures.lookFailed(target, e, attempt);
+                }
+                Pause.sleep(target, wait.get());
             }
-            throw checkFailed(target, e);
-        } catch (SdkClientException e) {
-            throw LambdaFailures.clientError(target, e, 1, true);
         }
     }
 
@@ -98,7 +115,7 @@ final class FunctionReadiness {
                     + " only Invoke. If so, turn the wait off with {{waitForFunction=false}}"
                     + " ({{-waitForFunction=false}}). Nothing was invoked.", true, false, e);
         }
-        return LambdaFailures.serviceError(target, e, 1);
+        return LambdaFailures.lookFailed(target, e, 1);
     }
 
     /** Throws when the function, or its last update, failed: waiting would not help. */

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns what the AWS SDK throws at a Lambda call into this plugin's {@link LambdaCallException}, whose message
@@ -17,14 +18,28 @@ import java.util.Optional;
  */
 final class LambdaFailures {
 
+    private static final Pattern SDK_ATTEMPTS = Pattern.compile(" \\(SDK Attempt Count: \\d+\\)");
+
     private LambdaFailures() {}
 
     /** The failure of an Invoke sent {@code attempts} times, the last time answered or failed with {@code e}. */
     static LambdaCallException invokeFailed(Target target, SdkException e, int attempts) {
+        return failed(target, e, attempts, true);
+    }
+
+    /**
+     * The failure of a request that runs no function (GetFunction, a DryRun Invoke), sent {@code attempts} times:
+     * whatever became of it, the function did not run.
+     */
+    static LambdaCallException lookFailed(Target target, SdkException e, int attempts) {
+        return failed(target, e, attempts, false);
+    }
+
+    private static LambdaCallException failed(Target target, SdkException e, int attempts, boolean runs) {
         if (e instanceof AwsServiceException answered) {
-            return serviceError(target, answered, attempts);
+            return serviceError(target, answered, attempts, runs);
         }
-        return clientError(target, (SdkClientException) e, attempts, couldNotConnect(e));
+        return clientError(target, (SdkClientException) e, attempts, runs);
     }
 
     /** No answer within the call's timeout: the function may still be running. */
@@ -34,7 +49,9 @@ final class LambdaFailures {
                 + " running.", true, true, e);
     }
 
-    static LambdaCallException serviceError(Target target, AwsServiceException e, int attempts) {
+    /** What Lambda answered; {@code runs}: whether the request could run the function (an Invoke, not a DryRun). */
+    private static LambdaCallException serviceError(Target target, AwsServiceException e, int attempts,
+            boolean runs) {
         String code = errorCode(e);
         boolean clientSide = e.statusCode() >= 400 && e.statusCode() < 500;
         StringBuilder text = new StringBuilder();
@@ -51,25 +68,34 @@ final class LambdaFailures {
             return new LambdaCallException(target, "{{@Proxy}} refused the call to " + target.describe()
                     + " (HTTP 407 Proxy Authentication Required): check {{@proxyCredentials}}. The function did not"
                     + " run.", true, false, e);
-        } else {
+        } else if (clientSide) {
             text.append("Lambda refused the call to ").append(target.describe());
+        } else {
+            text.append("Lambda answered the call to ").append(target.describe()).append(" with a server error");
         }
         if ("ResourceNotFoundException".equals(code) && target.region() != null) {
             text.append(" (region ").append(target.region()).append(")");
         }
         text.append(" — ").append(answer(e));
-        boolean mayHaveRun = !clientSide;
+        boolean mayHaveRun = runs && !clientSide;
         text.append(mayHaveRun ? ". The function may have run." : ". The function did not run.");
         return new LambdaCallException(target, text.toString(), clientSide, mayHaveRun, e);
     }
 
-    static LambdaCallException clientError(Target target, SdkClientException e, int attempts, boolean notSent) {
-        String text = notSent
-                ? "Could not connect to Lambda for " + target.describe() + " after " + attempts + " attempt"
-                        + (attempts == 1 ? "" : "s") + ": " + rootMessage(e) + ". The function did not run."
-                : "The call to " + target.describe() + " failed before its answer arrived: " + rootMessage(e)
-                        + ". The function may have run.";
-        return new LambdaCallException(target, text, false, !notSent, e);
+    /**
+     * No answer: no connection could be opened (nothing was sent), or it failed on the way. Only an Invoke that
+     * {@code runs} the function may then have run.
+     */
+    private static LambdaCallException clientError(Target target, SdkClientException e, int attempts,
+            boolean runs) {
+        if (couldNotConnect(e)) {
+            return new LambdaCallException(target, "Could not connect to Lambda for " + target.describe() + " after "
+                    + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + rootMessage(e)
+                    + ". The function did not run.", false, false, e);
+        }
+        return new LambdaCallException(target, "The call to " + target.describe() + " failed before its answer"
+                + " arrived: " + rootMessage(e) + (runs ? ". The function may have run." : ". The function did not"
+                + " run."), false, runs, e);
     }
 
     /**
@@ -144,13 +170,17 @@ final class LambdaFailures {
     }
 
 
-    /** The exception's message, followed by its root cause's in parentheses when it has one. */
+    /**
+     * The exception's message, followed by its root cause's in parentheses when it has one; without the SDK's
+     * "(SDK Attempt Count: 1)", which would contradict the attempts this plugin counts (the SDK makes one each).
+     */
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == e ? message : e.getMessage() + " (" + message + ")";
+        String text = root == e ? message : e.getMessage() + " (" + message + ")";
+        return SDK_ATTEMPTS.matcher(text).replaceAll("");
     }
 }

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.lambda.model.LogType;
  * <p>An Invoke is never sent twice when the first request may have reached the function (Terraform's bug
  * #45773): the SDK's own retries are off, the HTTP client's too, and this class retries only what certainly
  * did not run: throttling answered with a 4xx status (HTTP 429 TooManyRequestsException, which Lambda answers
- * before running anything) and connections that could not be opened.
+ * before running anything) and connections that could not be opened. The readiness check before the first call
+ * retries refused connections by the same rules.
  *
  * <p>Before the first call to a function it waits, within a bound, until the function is {@code Active} and its
  * last update {@code Successful}, the way SDK waiters do (a call to a function being updated fails): see
@@ -77,7 +78,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         this.events = events;
         this.ownsClients = ownsClients;
         this.backoff = new Backoff(options.retry().firstDelay(), options.retry().maxDelay());
-        this.readiness = new FunctionReadiness(options.waitTimeout(), options.waitPoll(), events);
+        this.readiness = new FunctionReadiness(options.waitTimeout(), options.waitPoll(), events, this::retryWait);
     }
 
     @Override
@@ -128,9 +129,9 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     }
 
     /**
-     * How long to wait before sending the Invoke again after {@code e}, told to the listener; empty when it is
-     * not sent again: the attempts are used up, or the function may have run (anything but 4xx throttling and a
-     * connection never opened).
+     * How long to wait before sending a request (an Invoke, or the readiness check's GetFunction) again after
+     * {@code e}, told to the listener; empty when it is not sent again: the attempts are used up, or the function
+     * may have run (anything but 4xx throttling and a connection never opened).
      */
     private Optional<Duration> retryWait(Target target, SdkException e, int attempt) {
         int maxAttempts = options.retry().maxAttempts();
@@ -175,9 +176,9 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                         + " for {{triggerOnCodeChange}}: the credentials need lambda:GetFunction on it. ("
                         + LambdaFailures.answer(e) + ")", true, false, e);
             }
-            throw LambdaFailures.serviceError(target, e, 1);
+            throw LambdaFailures.lookFailed(target, e, 1);
         } catch (SdkClientException e) {
-            throw LambdaFailures.clientError(target, e, 1, true);
+            throw LambdaFailures.lookFailed(target, e, 1);
         }
     }
 
@@ -187,10 +188,8 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
         try {
             client.invoke(r -> r.functionName(target.functionName()).qualifier(target.qualifier())
                     .invocationType(InvocationType.DRY_RUN).payload(SdkBytes.fromByteArray(payload)));
-        } catch (AwsServiceException e) {
-            throw LambdaFailures.serviceError(target, e, 1);
-        } catch (SdkClientException e) {
-            throw LambdaFailures.clientError(target, e, 1, true);
+        } catch (AwsServiceException | SdkClientException e) {
+            throw LambdaFailures.lookFailed(target, e, 1);
         }
     }
 

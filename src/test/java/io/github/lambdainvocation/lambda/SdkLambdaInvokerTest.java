@@ -5,6 +5,9 @@ import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.model.Target;
+import io.github.lambdainvocation.testing.FaultProxy;
+import io.github.lambdainvocation.testing.FaultProxy.Fault;
+import io.github.lambdainvocation.testing.FaultProxy.Kind;
 import io.github.lambdainvocation.testing.Invokers;
 import io.github.lambdainvocation.testing.LocalLambdaServer;
 import io.github.lambdainvocation.testing.LocalLambdaServer.Reply;
@@ -213,8 +216,8 @@ class SdkLambdaInvokerTest {
             assertThatThrownBy(() -> eager.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                     .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                         assertThat(e.mayHaveRun()).isTrue();
-                        assertThat(e.getMessage()).startsWith("Lambda refused the call to fn:$LATEST in us-east-1 —"
-                                + " HTTP 500: Internal Server Error.").doesNotContain("null");
+                        assertThat(e.getMessage()).startsWith("Lambda answered the call to fn:$LATEST in us-east-1"
+                                + " with a server error — HTTP 500: Internal Server Error.").doesNotContain("null");
                     });
         }
     }
@@ -279,8 +282,8 @@ class SdkLambdaInvokerTest {
         assertThatThrownBy(() -> invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
                 .isInstanceOfSatisfying(LambdaCallException.class, e -> {
                     assertThat(e.mayHaveRun()).isTrue();
-                    assertThat(e.getMessage()).startsWith("Lambda refused the call to fn:$LATEST")
-                            .contains("EC2ThrottledException (HTTP 502)");
+                    assertThat(e.getMessage()).startsWith("Lambda answered the call to fn:$LATEST in us-east-1 with a"
+                            + " server error — EC2ThrottledException (HTTP 502)");
                 });
         assertThat(lambda.requests()).hasSize(1);
         assertThat(warnings).isEmpty();
@@ -331,6 +334,45 @@ class SdkLambdaInvokerTest {
                     });
         }
         assertThat(warnings).hasSize(3).allMatch(w -> w.contains("nothing was sent"));
+    }
+
+    @Test
+    void aRefusedConnectionAtTheReadinessCheckIsRetriedByTheSameRules() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (SdkLambdaInvoker nowhere = Invokers.of("http://127.0.0.1:" + closedPort, console)) {
+            assertThatThrownBy(() -> nowhere.invoke(new Target("fn", "$LATEST", "us-east-1"), bytes("{}")))
+                    .isInstanceOfSatisfying(LambdaCallException.class, e -> {
+                        assertThat(e.mayHaveRun()).isFalse();
+                        assertThat(e.getMessage()).startsWith("Could not connect to Lambda for fn:$LATEST in"
+                                + " us-east-1 after 4 attempts").endsWith("The function did not run.")
+                                .as("the SDK's own count (1) is not shown").doesNotContain("SDK Attempt Count");
+                    });
+        }
+        assertThat(warnings).hasSize(3).allMatch(w -> w.contains("nothing was sent"));
+    }
+
+    @Test
+    void aServerErrorOnARequestThatRunsNothingSaysTheFunctionDidNotRun() throws Exception {
+        Target fn = new Target("fn", "$LATEST", "us-east-1");
+        try (FaultProxy proxy = FaultProxy.start(lambda.port());
+                SdkLambdaInvoker proxied = Invokers.of(proxy.endpoint(), console)) {
+            proxy.onGetFunction(Fault.lambdaError(Kind.ANSWER_BEFORE, 500, "ServiceException", "internal"));
+            assertDidNotRun(() -> proxied.invoke(fn, bytes("{}")), "ServiceException (HTTP 500): internal");
+
+            proxy.onInvoke(Fault.lambdaError(Kind.ANSWER_BEFORE, 503, "ServiceException", "internal"));
+            assertDidNotRun(() -> proxied.dryRun(fn, bytes("{}")), "ServiceException (HTTP 503): internal");
+        }
+        assertThat(lambda.requests()).as("no Invoke reached the function").isEmpty();
+    }
+
+    private static void assertDidNotRun(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String answer) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(LambdaCallException.class, e -> {
+            assertThat(e.mayHaveRun()).isFalse();
+            assertThat(e.getMessage()).endsWith(answer + ". The function did not run.");
+        });
     }
 
     @Test
