@@ -31,7 +31,7 @@ try {
 
     // after destroy nothing is recorded and no result file is left
     def state = json.parse(new File(basedir, 'target/lambda-invocation/state.json'))
-    assert state.formatVersion == 2
+    assert state.formatVersion == 3 && state.owner == 'it:crud-lifecycle'
     assert state.invocations == [:]
     assert !new File(basedir, 'target/lambda-invocation/results/database-setup.json').exists()
 } finally {

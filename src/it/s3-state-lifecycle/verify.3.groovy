@@ -12,7 +12,7 @@ assert S3ItHarness.keys(context) == ['team/state.json']
 def state = json.parseText(S3ItHarness.text(context, 'team/state.json'))
 def newInput = [resource_name: 'database_setup', database_url: 'mydb-new.cluster-abc.us-west-2.rds.amazonaws.com:5432']
 def oldInput = [resource_name: 'database_setup', database_url: 'mydb.cluster-xyz.us-west-2.rds.amazonaws.com:5432']
-assert state.formatVersion == 2
+assert state.formatVersion == 3 && state.owner == 'it:s3-state-lifecycle'
 assert state.invocations.keySet() == ['database-setup'] as Set
 def recorded = state.invocations['database-setup']
 // the function echoes: the result is the update event it received

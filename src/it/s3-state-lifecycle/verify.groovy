@@ -30,7 +30,7 @@ try {
     // after destroy the state object is empty, and still the only object
     assert S3ItHarness.keys(context) == ['team/state.json']
     def state = json.parseText(S3ItHarness.text(context, 'team/state.json'))
-    assert state == [formatVersion: 2, invocations: [:]]
+    assert state == [formatVersion: 3, owner: 'it:s3-state-lifecycle', invocations: [:]]
 
     // nothing ever went to a local state file; destroy removed the result file
     def out = new File(basedir, 'target/lambda-invocation')
