@@ -46,6 +46,24 @@ public final class PrivateFiles {
         syncDirectory(dir);
     }
 
+    /**
+     * Removes the temporary files a {@link #writeAtomically} of {@code file} left when its process was killed
+     * mid-write. They may hold secrets. Call it only when no other write of {@code file} can be under way (under
+     * the file's lock).
+     */
+    public static void removeLeftTemporaries(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> left = Files.newDirectoryStream(dir,
+                "." + file.getFileName() + ".*.tmp")) {
+            for (Path temp : left) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
     /** Creates {@code dir} and its missing parents; {@code dir} itself, when created, for its owner only. */
     public static void createPrivateDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {

@@ -63,9 +63,11 @@ public final class LocalStateStore implements StateStore {
         return Files.exists(file);
     }
 
+    /** Also removes what a write killed half-way left beside the file: writes happen under the lock. */
     @Override
     public void write(State state) throws StateException {
         try {
+            PrivateFiles.removeLeftTemporaries(file);
             PrivateFiles.writeAtomically(file, StateCodec.encode(state));
         } catch (IOException e) {
             throw new StateException("The state " + file + " could not be written: " + e, false, e);

@@ -28,6 +28,19 @@ class LocalStateStoreTest {
     }
 
     @Test
+    void aWriteRemovesTheTemporaryFileAKilledWriteLeftAndNothingElse() throws Exception {
+        LocalStateStore store = new LocalStateStore(dir.resolve("state.json"));
+        Path left = Files.writeString(dir.resolve(".state.json." + java.util.UUID.randomUUID() + ".tmp"), "{\"half");
+        Path other = Files.writeString(dir.resolve(".other.json.1.tmp"), "not ours");
+
+        store.write(State.of(List.of(record("a", "{}"))));
+
+        assertThat(left).doesNotExist();
+        assertThat(other).exists();
+        assertThat(store.read().invocations()).containsOnlyKeys("a");
+    }
+
+    @Test
     void writesAndReadsBackEveryField() throws Exception {
         LocalStateStore store = new LocalStateStore(dir.resolve("sub/state.json"));
         State state = State.of(List.of(record("b", "{\"price\": 1.50, \"list\": [1, {\"x\": null}]}"),
