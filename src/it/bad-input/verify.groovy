@@ -16,9 +16,13 @@ try {
             "<lifecycleScope>CRUD</lifecycleScope>, because the lifecycle key 'tf' is added to it; it is a JSON array"
     // invoke (run 1), then status (run 2): each reports both problems, and only those (greeting is valid)
     assert errors.findAll { it.startsWith('[ERROR]   - ') } == [broken, crudList, broken, crudList]
-    assert errors.findAll { it.startsWith('[ERROR] Failed to execute goal ') }
-            .collect { it.endsWith(': 2 problems in the configuration:') } == [true, true]
-    assert errors.count('[ERROR] Nothing was invoked and the state was not changed.') == 2
+    def failures = errors.findAll { it.startsWith('[ERROR] Failed to execute goal ') }
+    assert failures.size() == 3
+    assert failures.take(2).every { it.endsWith(': 2 problems in the configuration:') }
+    // run 3: the nested trigger is the one problem, named with its invocation, element and key
+    assert failures[2].endsWith(" on project bad-input: invocation 'greeting': <triggers> 'release' has elements" +
+            " nested inside it: a trigger is one text value, such as a version or a date")
+    assert errors.count('[ERROR] Nothing was invoked and the state was not changed.') == 3
 } finally {
     lambda?.stop()
 }

@@ -57,7 +57,13 @@ public final class InvocationValidator {
 
         String getTerraformKey();
 
+        /** Each trigger's text value; a trigger listed by {@link #getTriggersNotText} is not among them. */
         Map<String, String> getTriggers();
+
+        /** The triggers configured with something nested inside them instead of one text value. */
+        default Set<String> getTriggersNotText() {
+            return Set.of();
+        }
 
         String getTimeout();
 
@@ -153,6 +159,7 @@ public final class InvocationValidator {
                     InvocationType.RequestResponse);
             Map<String, String> outputs = outputs(type);
             List<String> dependsOn = dependsOn();
+            SortedMap<String, String> triggers = triggers();
             InputReader.Input input = inputs.read(raw.getInput(), raw.getInputFile(), p);
             JsonNode json = input == null ? null : json(input, scope, key, dependsOn);
             if (functionName == null || json == null || !p.none()) {
@@ -162,7 +169,7 @@ public final class InvocationValidator {
             String region = SettingValues.blankToNull(raw.getRegion());
             Target target = new Target(functionName, qualifier == null ? Target.LATEST : qualifier,
                     region == null ? pluginRegion : region);
-            InvocationSpec spec = new InvocationSpec(target, scope, key, json, triggers(), type, raw.isSensitive(),
+            InvocationSpec spec = new InvocationSpec(target, scope, key, json, triggers, type, raw.isSensitive(),
                     dependsOn, null);
             return new DesiredInvocation(raw.getId(), spec, input.text(), input.source(), timeout, outputs,
                     raw.isTriggerOnCodeChange());
@@ -248,6 +255,10 @@ public final class InvocationValidator {
 
         private SortedMap<String, String> triggers() {
             SortedMap<String, String> triggers = new TreeMap<>();
+            for (String name : raw.getTriggersNotText()) {
+                p.add("{{triggers}}", "'" + name + "' has elements nested inside it: a trigger is one text value,"
+                        + " such as a version or a date");
+            }
             if (raw.getTriggers() != null) {
                 raw.getTriggers().forEach((name, value) -> triggers.put(name, value == null ? "" : value));
             }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * The one place that knows how JSON is read, compared and written.
@@ -29,6 +30,9 @@ public final class Json {
             .disable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
+    private static final Pattern START_MARKER =
+            Pattern.compile("\\(start marker at \\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]\\)");
+
     private static final ObjectMapper PRETTY = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {}
@@ -44,8 +48,16 @@ public final class Json {
             JsonLocation at = e.getLocation();
             int line = at == null ? -1 : at.getLineNr();
             int column = at == null ? -1 : at.getColumnNr();
-            throw new JsonSyntaxException(e.getOriginalMessage(), line, column);
+            throw new JsonSyntaxException(withoutSource(e.getOriginalMessage()), line, column);
         }
+    }
+
+    /**
+     * Jackson's words without its note on the (never shown) source: "expected close marker for Object (start
+     * marker at [Source: REDACTED ...; line: 4, column: 18])" reads "... (opened at line 4, column 18)".
+     */
+    private static String withoutSource(String problem) {
+        return problem == null ? null : START_MARKER.matcher(problem).replaceAll("(opened at line $1, column $2)");
     }
 
     /** Compact JSON text. */

@@ -33,6 +33,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Proxy;
@@ -234,7 +235,10 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
 
     /** The configured invocations, checked; fails before anything else happens when any is wrong. */
     protected List<DesiredInvocation> desiredInvocations() {
-        return new InvocationValidator(region, project.getBasedir().toPath()).validate(invocations == null ? List.of() : invocations);
+        List<Invocation> configured = invocations == null ? List.of() : invocations;
+        PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, mojoExecution);
+        configured.forEach(invocation -> invocation.evaluateWith(evaluator));
+        return new InvocationValidator(region, project.getBasedir().toPath()).validate(configured);
     }
 
     /** The configured ids in configuration order, unchecked (destroy needs no more). */

@@ -1,11 +1,18 @@
 package io.github.lambdainvocation.mojo;
 
+import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.config.InvocationValidator;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.component.configurator.expression.TypeAwareExpressionEvaluator;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * One {@code <invocation>} of the plugin configuration. Maven fills the fields by name; the core checks them.
@@ -36,8 +43,16 @@ public class Invocation implements InvocationValidator.RawInvocation {
     /** The key CRUD adds to the input with the lifecycle event. Default {@code tf}. */
     private String terraformKey;
 
-    /** Arbitrary values; a change of any of them invokes again (a replacement). */
-    private Map<String, String> triggers = new LinkedHashMap<>();
+    /**
+     * Arbitrary values; a change of any of them invokes again (a replacement). Each is one text value:
+     * {@code <schema>7</schema>}.
+     */
+    // Kept as Maven read it: bound to a Map<String, String>, a value with an element nested inside it would arrive
+    // as an empty value, indistinguishable from <name/>; here the nesting is seen and refused.
+    private PlexusConfiguration triggers;
+
+    /** Evaluates the expressions left in trigger values, as Maven evaluates every other element. */
+    private ExpressionEvaluator evaluator;
 
     /**
      * How long to wait for the function's answer: seconds, or a number with s or m; at most 16m. Default: 15m30s
@@ -202,12 +217,55 @@ public class Invocation implements InvocationValidator.RawInvocation {
         this.sensitive = sensitive;
     }
 
+    /** The text of each trigger, its expressions evaluated; a trigger with nested elements is left out. */
     @Override
     public Map<String, String> getTriggers() {
-        return triggers;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (PlexusConfiguration trigger : triggerElements()) {
+            if (trigger.getChildCount() == 0) {
+                values.put(trigger.getName(), evaluate(trigger));
+            }
+        }
+        return values;
     }
 
-    public void setTriggers(Map<String, String> triggers) {
+    @Override
+    public Set<String> getTriggersNotText() {
+        Set<String> nested = new TreeSet<>();
+        for (PlexusConfiguration trigger : triggerElements()) {
+            if (trigger.getChildCount() > 0) {
+                nested.add(trigger.getName());
+            }
+        }
+        return nested;
+    }
+
+    public void setTriggers(PlexusConfiguration triggers) {
         this.triggers = triggers;
+    }
+
+    /** Maven hands {@code <triggers>} over as written; {@code evaluator} resolves its {@code ${...}} expressions. */
+    void evaluateWith(ExpressionEvaluator evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    private PlexusConfiguration[] triggerElements() {
+        return triggers == null ? new PlexusConfiguration[0] : triggers.getChildren();
+    }
+
+    private String evaluate(PlexusConfiguration trigger) {
+        String text = trigger.getValue();
+        if (text == null || text.isEmpty() || evaluator == null) {
+            return text;
+        }
+        try {
+            Object value = evaluator instanceof TypeAwareExpressionEvaluator typed
+                    ? typed.evaluate(text, String.class)
+                    : evaluator.evaluate(text);
+            return value == null ? null : value.toString();
+        } catch (ExpressionEvaluationException e) {
+            throw new ConfigurationException("invocation '" + id + "': {{triggers}} <" + trigger.getName() + "> '"
+                    + text + "' cannot be evaluated: " + e.getMessage());
+        }
     }
 }

@@ -49,13 +49,29 @@ public final class LocalStateStore implements StateStore {
     public State read() throws StateException {
         byte[] bytes;
         try {
+            if (Files.isDirectory(file)) {
+                throw StateCodec.corrupt(file.toString(), "it is a directory, not a file");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
+            if (Files.isSymbolicLink(file)) {
+                // not "no state yet": the state may well exist where the link pointed before
+                throw StateCodec.corrupt(file.toString(), "it is a symbolic link to " + target() + ", which does"
+                        + " not exist");
+            }
             return State.empty();
         } catch (IOException e) {
             throw new StateException("The state " + file + " cannot be read: " + e, false, e);
         }
         return StateCodec.decode(bytes, file.toString());
+    }
+
+    private String target() {
+        try {
+            return Files.readSymbolicLink(file).toString();
+        } catch (IOException e) {
+            return "a path that cannot be read";
+        }
     }
 
     @Override

@@ -20,6 +20,11 @@ import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
 import io.github.lambdainvocation.model.State;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -90,7 +95,7 @@ public final class StateCodec {
     public static State decode(byte[] bytes, String location) throws StateException {
         JsonNode root;
         try {
-            root = Json.parse(new String(bytes, StandardCharsets.UTF_8));
+            root = Json.parse(utf8(bytes, location));
         } catch (JsonSyntaxException e) {
             throw corrupt(location, "it is not valid JSON (line " + e.line() + ", column " + e.column() + ": "
                     + e.problem() + ")");
@@ -120,6 +125,28 @@ public final class StateCodec {
             throw corrupt(location, "it does not have the shape of a state (" + e.getMessage() + ")");
         }
         return file.toModel(location);
+    }
+
+    /**
+     * The text of {@code bytes}, refused when they are not UTF-8: decoded leniently, a damaged byte would become
+     * U+FFFD, and the next write would record that instead of what was sent.
+     */
+    private static String utf8(byte[] bytes, String location) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw corrupt(location, "it is not UTF-8 text (line " + line + " has a byte that is not)");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** What is wrong, from the path and kind of Jackson's exception: which invocation, which field, why. */

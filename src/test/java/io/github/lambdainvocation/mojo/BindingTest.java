@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.plugin.Mojo;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -35,27 +36,30 @@ class BindingTest {
     @TempDir
     Path basedir;
 
-    /** An invocation with every element set, the way Maven fills it from the POM. */
-    private static Invocation seed() {
-        Invocation pojo = new Invocation();
-        pojo.setId("seed");
-        pojo.setFunctionName("data_processor");
-        pojo.setInputFile(new File("seed.json"));
-        pojo.setLifecycleScope("CRUD");
-        pojo.setQualifier("live");
-        pojo.setRegion("eu-west-1");
-        pojo.setTerraformKey("_lifecycle");
-        pojo.setTriggers(Map.of("schema", "7"));
-        pojo.setTimeout("90s");
-        pojo.setSensitive(true);
-        pojo.setOutputs(Map.of("rows", "/rows"));
-        pojo.setInvocationType("RequestResponse");
-        pojo.setTriggerOnCodeChange(true);
-        return pojo;
+    /** An invocation with every element set, bound from POM XML by Maven's configurator. */
+    private Invocation seed() throws Exception {
+        return MavenBinding.invocations("""
+                <invocations>
+                  <invocation>
+                    <id>seed</id>
+                    <functionName>data_processor</functionName>
+                    <inputFile>seed.json</inputFile>
+                    <lifecycleScope>CRUD</lifecycleScope>
+                    <qualifier>live</qualifier>
+                    <region>eu-west-1</region>
+                    <terraformKey>_lifecycle</terraformKey>
+                    <triggers><schema>7</schema></triggers>
+                    <timeout>90s</timeout>
+                    <sensitive>true</sensitive>
+                    <outputs><rows>/rows</rows></outputs>
+                    <invocationType>RequestResponse</invocationType>
+                    <triggerOnCodeChange>true</triggerOnCodeChange>
+                  </invocation>
+                </invocations>""", basedir).get(0);
     }
 
     @Test
-    void aMissingInputFileOfThePojoIsNamedWithItsPathInTheProject() {
+    void aMissingInputFileOfThePojoIsNamedWithItsPathInTheProject() throws Exception {
         Invocation pojo = seed();
         pojo.setDependsOn(List.of("register"));
         Invocation register = new Invocation();
@@ -86,6 +90,40 @@ class BindingTest {
         assertThat(d.timeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(d.outputs()).containsEntry("rows", "/rows");
         assertThat(d.triggerOnCodeChange()).isTrue();
+    }
+
+    /** The invoke goal, bound from POM XML, with one invocation whose {@code <triggers>} hold {@code triggers}. */
+    private Mojo invokeWithTriggers(String triggers, Map<String, String> userProperties) throws Exception {
+        return MavenBinding.configure("invoke", """
+                <invocations>
+                  <invocation>
+                    <id>seed</id>
+                    <functionName>data_processor</functionName>
+                    <input>{}</input>
+                    <triggers>%s</triggers>
+                  </invocation>
+                </invocations>""".formatted(triggers), basedir, userProperties);
+    }
+
+    @Test
+    void aTriggerWithAnElementNestedInsideIsRefusedBeforeAnythingIsSent() throws Exception {
+        Mojo invoke = invokeWithTriggers("<schema>7</schema><a><b>x</b></a>", Map.of());
+
+        assertThatThrownBy(() -> MavenBinding.desired(invoke)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("invocation 'seed': <triggers> 'a' has elements nested inside it: a trigger is one text"
+                        + " value, such as a version or a date" + System.lineSeparator()
+                        + "Nothing was invoked and the state was not changed.");
+    }
+
+    @Test
+    void triggerValuesAreEvaluatedLikeEveryOtherElementAndAnEmptyOneIsEmpty() throws Exception {
+        Mojo invoke = invokeWithTriggers("<release>${release}</release><dir>${project.build.directory}</dir><none/>",
+                Map.of("release", "7.1"));
+
+        DesiredInvocation d = MavenBinding.desired(invoke).get(0);
+
+        assertThat(d.spec().triggers()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                "dir", basedir.resolve("target").toString(), "none", "", "release", "7.1")));
     }
 
     /** A decrypter that leaves values as they are, or reports one error. */

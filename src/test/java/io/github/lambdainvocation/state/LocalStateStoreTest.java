@@ -72,6 +72,26 @@ class LocalStateStoreTest {
     }
 
     @Test
+    void damagedBytesADirectoryAndALinkToNothingAreRefusedRatherThanReadAsSomethingElse() throws Exception {
+        Path file = dir.resolve("state.json");
+        Files.write(file, "{\"formatVersion\": 2,\n \"invocations\": {\"caf\u00e9\": 1}}"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new LocalStateStore(file).read()).hasMessageStartingWith("The state " + file
+                + " cannot be read: it is not UTF-8 text (line 2 has a byte that is not).");
+        Files.delete(file);
+        Files.createDirectory(file);
+        assertThatThrownBy(() -> new LocalStateStore(file).read()).hasMessageStartingWith("The state " + file
+                + " cannot be read: it is a directory, not a file.");
+        Files.delete(file);
+        Files.createSymbolicLink(file, Path.of("elsewhere.json"));
+        // a link to nothing is not "no state yet": creating everything again could send every call twice
+        assertThatThrownBy(() -> new LocalStateStore(file).read())
+                .hasMessageStartingWith("The state " + file + " cannot be read: it is a symbolic link to"
+                        + " elsewhere.json, which does not exist.")
+                .matches(e -> ((StateException) e).userFixable());
+    }
+
+    @Test
     void aCorruptFileIsRefusedAndLeftAlone() throws Exception {
         Path file = dir.resolve("state.json");
         for (String corrupt : List.of("{\"formatVersion\": 1, \"invocations\": {\"a\": ", "[]", "{}",
