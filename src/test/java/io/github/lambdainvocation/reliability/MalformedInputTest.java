@@ -278,6 +278,13 @@ class MalformedInputTest {
                         "it has no integer \"formatVersion\""),
                 state("format version 0", text("{\"formatVersion\": 0, \"invocations\": {}}"),
                         "its \"formatVersion\" 0 is not a known format"),
+                state("a state another project owns", dir -> {
+                    String text = Files.readString(stateFile(dir));
+                    assertThat(text).contains("\"owner\" : \"it:binding\"");
+                    Files.writeString(stateFile(dir), text.replace("\"owner\" : \"it:binding\"",
+                            "\"owner\" : \"com.acme:orders\""));
+                }, "belongs to com.acme:orders, and this project is"
+                        + " it:binding"),
                 state("a state from a newer plugin", text("{\"formatVersion\": 99, \"invocations\": {}}"),
                         "has format version 99, written by a newer lambda-invocation-maven-plugin"),
                 state("an entry whose function name is a number",
