@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# What a run with nothing to invoke costs, next to `mvn validate` of the same project: the demo project with its
+# one invocation already applied, against the local Lambda endpoint (which a no-op never calls). Commands run in
+# turn (validate, then each goal, RUNS times), so a drift of the machine's speed touches all of them alike; each
+# ratio is the median of the per-round ratios. Also counts the classes the no-op invoke loads, by origin.
+# MAVEN_HOMES (space-separated Maven installations) adds a table per Maven; default: the mvn on the PATH.
+# Prints Markdown; see bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-7}
+
+mvn -B -q -ntp -Dstyle.color=never install -DskipTests -Dinvoker.skip=true > /dev/null
+work=$(mktemp -d)
+java -cp target/test-classes io.github.lambdainvocation.testing.LocalLambdaServer \
+  --function tenant_registry --port-file "$work/port" > "$work/lambda.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+endpoint="http://127.0.0.1:$(cat "$work/port")"
+export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_EC2_METADATA_DISABLED=true
+export AWS_CONFIG_FILE="$work/no-config" AWS_SHARED_CREDENTIALS_FILE="$work/no-credentials"
+
+project="$work/project"
+cp -r demo "$project" && rm -rf "$project/target" && mkdir -p "$project/.mvn"
+
+ms() { date +%s%3N; }
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# time_ms MVN ARGS...: the wall time of one quiet offline build of the project, in ms
+time_ms() {
+  local mvn=$1; shift
+  local start end
+  start=$(ms)
+  "$mvn" -B -q -o -f "$project/pom.xml" -Dlambda-invocation.endpointUrl="$endpoint" "$@" > "$work/out" 2>&1 \
+    || { cat "$work/out" >&2; echo "failed: $mvn $*" >&2; exit 1; }
+  end=$(ms)
+  echo $((end - start))
+}
+
+goals=("lambda-invocation:invoke" "lambda-invocation:status" "lambda-invocation:help"
+       "lambda-invocation:invoke -Dlambda-invocation.skip")
+
+table() {
+  local mvn=$1
+  # apply once, then check that a second run is a no-op (no request reaches the endpoint)
+  "$mvn" -B -q -f "$project/pom.xml" -Dlambda-invocation.endpointUrl="$endpoint" lambda-invocation:invoke > /dev/null
+  local before after
+  before=$(wc -l < "$work/lambda.log")
+  time_ms "$mvn" lambda-invocation:invoke > /dev/null
+  after=$(wc -l < "$work/lambda.log")
+  [ "$before" = "$after" ] || { echo "the no-op invoke called Lambda" >&2; exit 1; }
+
+  local -a base=() ratios=()
+  local i g
+  for g in "${!goals[@]}"; do ratios[$g]=""; done
+  for i in $(seq 1 "$runs"); do
+    local v
+    v=$(time_ms "$mvn" validate)
+    base+=("$v")
+    for g in "${!goals[@]}"; do
+      # shellcheck disable=SC2086
+      local t
+      t=$(time_ms "$mvn" ${goals[$g]})
+      ratios[$g]+="$(awk -v a="$t" -v b="$v" 'BEGIN {printf "%.3f", a / b}') $t;"
+    done
+  done
+  echo
+  echo "$("$mvn" -B -v 2>/dev/null | sed -e 's/\x1b\[[0-9;]*m//g' -n -e '1{s/ (.*//;p}'), median of $runs rounds; \`validate\`: $(printf '%s\n' "${base[@]}" | median) ms"
+  echo
+  echo "| command | median ms | median ratio to validate |"
+  echo "|---|---|---|"
+  for g in "${!goals[@]}"; do
+    local r t
+    r=$(echo "${ratios[$g]}" | tr ';' '\n' | grep . | awk '{print $1}' | median)
+    t=$(echo "${ratios[$g]}" | tr ';' '\n' | grep . | awk '{print $2}' | median)
+    echo "| \`${goals[$g]}\` | $t | $r |"
+  done
+}
+
+if [ -n "${MAVEN_HOMES:-}" ]; then
+  for home in $MAVEN_HOMES; do table "$home/bin/mvn"; done
+else
+  table mvn
+fi
+
+# Which classes a no-op invoke loads (the machine's mvn)
+MAVEN_OPTS="-Xlog:class+load=info" mvn -B -q -o -f "$project/pom.xml" -Dlambda-invocation.endpointUrl="$endpoint" \
+  lambda-invocation:invoke > "$work/classes" 2>&1
+count() { grep 'class,load' "$work/classes" | grep -c " $1" || true; }
+echo
+echo "Classes loaded by the no-op invoke: $(grep -c 'class,load' "$work/classes") in all;" \
+  "AWS SDK $(count software.amazon.awssdk), Jackson $(count com.fasterxml.jackson)," \
+  "this plugin $(count io.github.lambdainvocation), Apache HTTP $(count org.apache.http)"
