@@ -160,7 +160,7 @@ public final class InvocationEngine {
      * @param configuredOrder the configured ids in configuration order; teardown runs in reverse
      */
     public RunOutcome destroy(List<String> configuredOrder, Set<String> ids, RunOptions options) {
-        if (!store.exists()) {
+        if (configuredOrder.isEmpty() && !store.exists()) {
             UpFrontChecks.destroyIds(ids, configuredOrder, State.empty());
             UpFrontChecks.acknowledgeIds(options.acknowledge(), State.empty());
             ids.forEach(id -> events.on(new Event.NothingToDestroy(id)));
