@@ -160,10 +160,10 @@ public final class InvocationEngine {
      * @param configuredOrder the configured ids in configuration order; teardown runs in reverse
      */
     public RunOutcome destroy(List<String> configuredOrder, Set<String> ids, RunOptions options) {
-        if (configuredOrder.isEmpty() && !store.exists()) {
+        if (nothingAtAll(configuredOrder)) {
+            // any id named is neither configured nor recorded: refused here
             UpFrontChecks.destroyIds(ids, configuredOrder, State.empty());
             UpFrontChecks.acknowledgeIds(options.acknowledge(), State.empty());
-            ids.forEach(id -> events.on(new Event.NothingToDestroy(id)));
             return RunOutcome.nothing(tellNothing(Event.Goal.DESTROY));
         }
         try (StateStore.Lock lock = store.lock(); OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
@@ -312,8 +312,8 @@ public final class InvocationEngine {
      * Whether there is nothing to plan at all: no invocation configured and no state. Such a run (a goal inherited
      * by a parent POM, say) writes nothing, not even a lock or status.json.
      */
-    private boolean nothingAtAll(List<DesiredInvocation> desired) {
-        return desired.isEmpty() && !store.exists();
+    private boolean nothingAtAll(java.util.Collection<?> configured) {
+        return configured.isEmpty() && !store.exists();
     }
 
     private Plan tellNothing(Event.Goal goal) {
