@@ -1,9 +1,10 @@
 package io.github.lambdainvocation.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.model.Defaults;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Durations;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -161,7 +161,7 @@ public final class InvocationValidator {
             List<String> dependsOn = dependsOn();
             SortedMap<String, String> triggers = triggers();
             InputReader.Input input = inputs.read(raw.getInput(), raw.getInputFile(), p);
-            JsonNode json = input == null ? null : json(input, scope, key, dependsOn);
+            JsonValue json = input == null ? null : json(input, scope, key, dependsOn);
             if (functionName == null || json == null || !p.none()) {
                 return null;
             }
@@ -266,8 +266,8 @@ public final class InvocationValidator {
         }
 
         /** The input as JSON, checked for its scope; placeholders it reads are added to {@code dependsOn}. */
-        private JsonNode json(InputReader.Input input, LifecycleScope scope, String key, List<String> dependsOn) {
-            JsonNode json;
+        private JsonValue json(InputReader.Input input, LifecycleScope scope, String key, List<String> dependsOn) {
+            JsonValue json;
             try {
                 json = Json.parse(input.text());
             } catch (JsonSyntaxException e) {
@@ -281,8 +281,8 @@ public final class InvocationValidator {
             if (scope == LifecycleScope.CRUD && !json.isObject()) {
                 p.add(input.source(), "must be a JSON object with {{lifecycleScope=CRUD}}, because the"
                         + " lifecycle key '" + key + "' is added to it; it is a JSON "
-                        + json.getNodeType().name().toLowerCase(Locale.ROOT));
-            } else if (scope == LifecycleScope.CRUD && json.has(key)) {
+                        + json.typeName());
+            } else if (scope == LifecycleScope.CRUD && ((JsonObject) json).has(key)) {
                 p.add(input.source(), "already has the key '" + key + "', which CRUD sets to the lifecycle event; set"
                         + " {{terraformKey}} to another name (for example '_lifecycle') so both fit");
             }

@@ -2,6 +2,7 @@ package io.github.lambdainvocation.engine;
 
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.RecordedInvocation;
 import io.github.lambdainvocation.model.State;
@@ -61,12 +62,10 @@ final class ResultPublisher {
             throws IOException {
         try {
             var values = Placeholders.outputs(d.id(), result, d.outputs());
-            var file = Json.object();
-            values.forEach((name, value) -> {
-                properties.put("lambda-invocation." + d.id() + "." + name, Placeholders.text(value));
-                file.set(name, value);
-            });
-            files.writeOutputs(d.id(), (Json.writePretty(file) + "\n").getBytes(StandardCharsets.UTF_8));
+            values.forEach((name, value) ->
+                    properties.put("lambda-invocation." + d.id() + "." + name, Placeholders.text(value)));
+            files.writeOutputs(d.id(), (Json.writePretty(new JsonObject(values)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             problems.add("invocation '" + d.id() + "': {{outputs}} " + e.getMessage() + (d.spec().sensitive() ? ""
                     : " (the result is in " + files.results().resolve(d.id() + ".json") + ")"));

@@ -1,7 +1,10 @@
 package io.github.lambdainvocation.lambda;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.json.JsonValue.JsonArray;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
+import io.github.lambdainvocation.json.JsonValue.JsonString;
 import io.github.lambdainvocation.json.JsonSyntaxException;
 import io.github.lambdainvocation.model.Target;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +30,9 @@ final class InvokeResponses {
             String message = null;
             List<String> trace = List.of();
             try {
-                JsonNode error = Json.parse(body);
-                type = error.path("errorType").isTextual() ? error.get("errorType").asText() : null;
-                message = error.path("errorMessage").isTextual() ? error.get("errorMessage").asText() : null;
+                JsonValue error = Json.parse(body);
+                type = text(error, "errorType");
+                message = text(error, "errorMessage");
                 trace = stackTrace(error);
             } catch (JsonSyntaxException e) {
                 message = body;
@@ -40,16 +43,26 @@ final class InvokeResponses {
         return new InvocationResult(body, response.executedVersion(), tail, attempts);
     }
 
+    /** Member {@code key} of {@code value} when it is an object, else null. */
+    private static JsonValue member(JsonValue value, String key) {
+        return value instanceof JsonObject object ? object.get(key) : null;
+    }
+
+    /** The text of member {@code key} when it is a string, else null. */
+    private static String text(JsonValue value, String key) {
+        return member(value, key) instanceof JsonString string ? string.value() : null;
+    }
+
     /**
      * The lines of the error payload's {@code stackTrace} (Python, Java) or {@code trace} (Node.js) array. An
      * entry may hold several lines (Python's do); one that is not text (older runtimes sent arrays such as
      * {@code [file, line, function, code]}) is shown as its JSON.
      */
-    private static List<String> stackTrace(JsonNode error) {
-        JsonNode trace = error.path("stackTrace").isArray() ? error.get("stackTrace") : error.path("trace");
+    private static List<String> stackTrace(JsonValue error) {
+        JsonValue trace = member(error, "stackTrace") instanceof JsonArray array ? array : member(error, "trace");
         List<String> lines = new ArrayList<>();
-        for (JsonNode entry : trace) {
-            String text = entry.isTextual() ? entry.asText() : Json.write(entry);
+        for (JsonValue entry : trace instanceof JsonArray array ? array.elements() : List.<JsonValue>of()) {
+            String text = entry instanceof JsonString string ? string.value() : Json.write(entry);
             for (String line : text.split("\\R")) {
                 if (!line.isBlank()) {
                     lines.add(line.stripTrailing());

@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdainvocation.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +28,7 @@ public record InvocationSpec(
         Target target,
         LifecycleScope scope,
         String terraformKey,
-        JsonNode input,
+        JsonValue input,
         SortedMap<String, String> triggers,
         InvocationType invocationType,
         boolean sensitive,
@@ -45,7 +45,7 @@ public record InvocationSpec(
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
     }
 
-    public InvocationSpec withInput(JsonNode newInput) {
+    public InvocationSpec withInput(JsonValue newInput) {
         return new InvocationSpec(target, scope, terraformKey, newInput, triggers, invocationType, sensitive,
                 dependsOn, code);
     }

@@ -1,8 +1,8 @@
 package io.github.lambdainvocation.payload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.model.Defaults;
 import io.github.lambdainvocation.payload.PlannedCall;
 import java.nio.charset.StandardCharsets;
@@ -36,20 +36,15 @@ public final class PayloadBuilder {
         if (call.kind() == PlannedCall.PayloadKind.RAW || call.kind() == PlannedCall.PayloadKind.RESEND) {
             return call.rawText().getBytes(StandardCharsets.UTF_8);
         }
-        if (!call.input().isObject()) {
+        if (!(call.input() instanceof JsonObject input)) {
             throw new IllegalArgumentException("a CRUD payload needs a JSON object input");
         }
-        ObjectNode payload = ((ObjectNode) call.input()).deepCopy();
-        ObjectNode lifecycle = Json.object();
-        lifecycle.put("action", call.event());
-        JsonNode previous = call.previousInput();
-        if (previous == null) {
-            lifecycle.putNull("prev_input");
-        } else {
-            lifecycle.set("prev_input", previous.deepCopy());
-        }
-        payload.remove(call.terraformKey());
-        payload.set(call.terraformKey(), lifecycle);
+        JsonValue previous = call.previousInput();
+        JsonObject lifecycle = JsonObject.builder()
+                .put("action", call.event())
+                .put("prev_input", previous == null ? JsonValue.NULL : previous)
+                .build();
+        JsonObject payload = input.with(call.terraformKey(), lifecycle);
         return Json.writeBytes(payload);
     }
 }

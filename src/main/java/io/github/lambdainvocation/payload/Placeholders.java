@@ -1,14 +1,16 @@
 package io.github.lambdainvocation.payload;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.json.JsonValue.JsonArray;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
+import io.github.lambdainvocation.json.JsonValue.JsonString;
 import io.github.lambdainvocation.model.DesiredInvocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,7 +45,7 @@ public final class Placeholders {
     private Placeholders() {}
 
     /** Every placeholder in the strings of {@code input}. */
-    public static Set<Reference> find(JsonNode input) {
+    public static Set<Reference> find(JsonValue input) {
         Set<Reference> found = new LinkedHashSet<>();
         walk(input, text -> {
             Matcher m = PLACEHOLDER.matcher(text);
@@ -70,7 +72,7 @@ public final class Placeholders {
         if (!readsResults(d)) {
             return d;
         }
-        JsonNode value = resolve(d.spec().input(), resultOf);
+        JsonValue value = resolve(d.spec().input(), resultOf);
         return d.with(d.spec().withInput(value), Json.write(value));
     }
 
@@ -79,13 +81,9 @@ public final class Placeholders {
         if (reference.pointer().isEmpty()) {
             return null;
         }
-        try {
-            JsonPointer.compile(reference.pointer());
-            return null;
-        } catch (IllegalArgumentException e) {
-            return reference + " has a JSON pointer that is not one (" + e.getMessage() + "); pointers start with"
-                    + " '/', for example @{" + reference.id() + "#/tenant/id}";
-        }
+        String problem = Json.pointerProblem(reference.pointer());
+        return problem == null ? null : reference + " has a JSON pointer that is not one (" + problem + "); pointers"
+                + " start with '/', for example @{" + reference.id() + "#/tenant/id}";
     }
 
     /**
@@ -94,24 +92,24 @@ public final class Placeholders {
      * @param resultOf the current result of an invocation id (its raw response payload)
      * @throws IllegalArgumentException naming the placeholder when its value cannot be found
      */
-    public static JsonNode resolve(JsonNode input, Function<String, String> resultOf) {
-        return replace(input.deepCopy(), text -> substitute(text, resultOf));
+    public static JsonValue resolve(JsonValue input, Function<String, String> resultOf) {
+        return replace(input, text -> substitute(text, resultOf));
     }
 
     /** The values of {@code outputs} (name → JSON pointer) in {@code result}. */
-    public static Map<String, JsonNode> outputs(String id, String result, Map<String, String> outputs) {
-        Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
+    public static Map<String, JsonValue> outputs(String id, String result, Map<String, String> outputs) {
+        Map<String, JsonValue> values = new LinkedHashMap<>();
         outputs.forEach((name, pointer) -> values.put(name,
                 valueAt(id, result, pointer, "its output '" + name + "' (" + pointer + ")")));
         return values;
     }
 
     /** A value as it reads in a property or inside a longer string: strings without quotes, the rest as JSON. */
-    public static String text(JsonNode value) {
-        return value.isTextual() ? value.asText() : Json.write(value);
+    public static String text(JsonValue value) {
+        return value instanceof JsonString string ? string.value() : Json.write(value);
     }
 
-    private static JsonNode substitute(String text, Function<String, String> resultOf) {
+    private static JsonValue substitute(String text, Function<String, String> resultOf) {
         Matcher whole = PLACEHOLDER.matcher(text);
         if (whole.matches()) {
             return value(whole, resultOf);
@@ -125,10 +123,10 @@ public final class Placeholders {
             m.appendReplacement(out, Matcher.quoteReplacement(text(value(m, resultOf))));
         }
         m.appendTail(out);
-        return new TextNode(out.toString().replace("@@{", "@{"));
+        return new JsonString(out.toString().replace("@@{", "@{"));
     }
 
-    private static JsonNode value(Matcher m, Function<String, String> resultOf) {
+    private static JsonValue value(Matcher m, Function<String, String> resultOf) {
         String id = m.group(1);
         String pointer = m.group(2) == null ? "" : m.group(2);
         String result = resultOf.apply(id);
@@ -139,13 +137,13 @@ public final class Placeholders {
         return valueAt(id, result, pointer, m.group());
     }
 
-    private static JsonNode valueAt(String id, String result, String pointer, String what) {
-        JsonNode parsed;
+    private static JsonValue valueAt(String id, String result, String pointer, String what) {
+        JsonValue parsed;
         try {
             parsed = Json.parse(result);
         } catch (JsonSyntaxException e) {
             if (pointer.isEmpty()) {
-                return new TextNode(result);
+                return new JsonString(result);
             }
             throw new IllegalArgumentException(what + ": the result of '" + id + "' is not JSON, so a pointer"
                     + " cannot read it");
@@ -153,42 +151,42 @@ public final class Placeholders {
         if (pointer.isEmpty()) {
             return parsed;
         }
-        JsonNode at = parsed.at(JsonPointer.compile(pointer));
-        if (at.isMissingNode()) {
+        JsonValue at = Json.at(parsed, pointer);
+        if (at == null) {
             throw new IllegalArgumentException(what + " matches nothing in the result of '" + id + "'");
         }
         return at;
     }
 
     /** Applies {@code change} to every string value; a null from it keeps the string. */
-    private static JsonNode replace(JsonNode node, Function<String, JsonNode> change) {
-        if (node.isTextual()) {
-            JsonNode changed = change.apply(node.asText());
+    private static JsonValue replace(JsonValue node, Function<String, JsonValue> change) {
+        if (node instanceof JsonString string) {
+            JsonValue changed = change.apply(string.value());
             if (changed != null) {
                 return changed;
             }
-            return node.asText().contains("@@{") ? new TextNode(node.asText().replace("@@{", "@{")) : node;
+            return string.value().contains("@@{") ? new JsonString(string.value().replace("@@{", "@{")) : node;
         }
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            object.properties().forEach(e -> e.setValue(replace(e.getValue(), change)));
-            return object;
+        if (node instanceof JsonObject object) {
+            Map<String, JsonValue> members = new LinkedHashMap<>();
+            object.members().forEach((key, value) -> members.put(key, replace(value, change)));
+            return new JsonObject(members);
         }
-        if (node.isArray()) {
-            ArrayNode array = (ArrayNode) node;
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, replace(array.get(i), change));
-            }
-            return array;
+        if (node instanceof JsonArray array) {
+            List<JsonValue> elements = new ArrayList<>();
+            array.elements().forEach(element -> elements.add(replace(element, change)));
+            return new JsonArray(elements);
         }
         return node;
     }
 
-    private static void walk(JsonNode node, Function<String, Void> visit) {
-        if (node.isTextual()) {
-            visit.apply(node.asText());
-        } else if (node.isContainerNode()) {
-            node.forEach(child -> walk(child, visit));
+    private static void walk(JsonValue node, Function<String, Void> visit) {
+        if (node instanceof JsonString string) {
+            visit.apply(string.value());
+        } else if (node instanceof JsonObject object) {
+            object.members().values().forEach(child -> walk(child, visit));
+        } else if (node instanceof JsonArray array) {
+            array.elements().forEach(child -> walk(child, visit));
         }
     }
 }

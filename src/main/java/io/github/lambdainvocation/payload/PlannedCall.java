@@ -1,6 +1,6 @@
 package io.github.lambdainvocation.payload;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdainvocation.json.JsonValue;
 import io.github.lambdainvocation.model.Target;
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param terraformKey the lifecycle key of a CRUD payload
  */
 public record PlannedCall(
-        Target target, PayloadKind kind, String rawText, JsonNode input, JsonNode previousInput, String terraformKey) {
+        Target target, PayloadKind kind, String rawText, JsonValue input, JsonValue previousInput, String terraformKey) {
 
     public PlannedCall {
         Objects.requireNonNull(target, "target");
@@ -29,17 +29,17 @@ public record PlannedCall(
     }
 
     /** CRUD create: the input plus {@code {key: {action: create, prev_input: null}}}. */
-    public static PlannedCall crudCreate(Target target, JsonNode input, String key) {
+    public static PlannedCall crudCreate(Target target, JsonValue input, String key) {
         return new PlannedCall(target, PayloadKind.CRUD_CREATE, null, input, null, key);
     }
 
     /** CRUD update: the new input plus {@code {key: {action: update, prev_input: recorded}}}. */
-    public static PlannedCall crudUpdate(Target target, JsonNode input, JsonNode recorded, String key) {
+    public static PlannedCall crudUpdate(Target target, JsonValue input, JsonValue recorded, String key) {
         return new PlannedCall(target, PayloadKind.CRUD_UPDATE, null, input, recorded, key);
     }
 
     /** CRUD delete: the recorded input plus {@code {key: {action: delete, prev_input: recorded}}}. */
-    public static PlannedCall crudDelete(Target target, JsonNode recorded, String key) {
+    public static PlannedCall crudDelete(Target target, JsonValue recorded, String key) {
         return new PlannedCall(target, PayloadKind.CRUD_DELETE, null, recorded, recorded, key);
     }
 

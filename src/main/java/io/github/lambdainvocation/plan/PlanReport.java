@@ -2,9 +2,10 @@ package io.github.lambdainvocation.plan;
 
 import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.payload.PlannedCall;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.json.JsonValue.JsonArray;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.model.Digests;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +47,10 @@ public final class PlanReport {
     }
 
     /** The JSON of status.json: {@code {"invocations":[{"id":…,"action":…,"reasons":[…],"calls":[…]}],…}}. */
-    public static ObjectNode json(Plan plan, String stateLocation) {
-        ObjectNode root = Json.object();
-        root.put("state", stateLocation);
-        ArrayNode all = root.putArray("invocations");
+    public static JsonObject json(Plan plan, String stateLocation) {
+        List<JsonValue> all = new ArrayList<>();
         for (PlannedChange c : plan.changes()) {
-            ObjectNode n = all.addObject();
-            n.put("id", c.id());
-            n.put("action", c.action().label());
+            JsonObject.Builder n = JsonObject.builder().put("id", c.id()).put("action", c.action().label());
             if (c.deferred()) {
                 n.put("deferred", true);
             }
@@ -62,24 +59,29 @@ public final class PlanReport {
                 if (spec.sensitive()) {
                     n.put("inputSha256", Digests.sha256(Json.write(spec.input())));
                 } else {
-                    n.set("input", spec.input());
+                    n.put("input", spec.input());
                 }
             }
-            ArrayNode reasons = n.putArray("reasons");
-            c.reasons().forEach(reasons::add);
-            ArrayNode calls = n.putArray("calls");
+            n.putStrings("reasons", c.reasons());
+            List<JsonValue> calls = new ArrayList<>();
             for (PlannedCall call : c.calls()) {
-                ObjectNode k = calls.addObject();
-                k.put("event", call.event());
-                k.put("functionName", call.target().functionName());
-                k.put("qualifier", call.target().qualifier());
-                k.put("region", call.target().region());
+                calls.add(JsonObject.builder()
+                        .put("event", call.event())
+                        .put("functionName", call.target().functionName())
+                        .put("qualifier", call.target().qualifier())
+                        .put("region", call.target().region())
+                        .build());
             }
+            all.add(n.put("calls", new JsonArray(calls)).build());
         }
-        ObjectNode summary = root.putObject("summary");
+        JsonObject.Builder summary = JsonObject.builder();
         plan.countByAction().forEach((action, count) -> summary.put(action.label(), count));
         summary.put("invocations", plan.callCount());
-        return root;
+        return JsonObject.builder()
+                .put("state", stateLocation)
+                .put("invocations", new JsonArray(all))
+                .put("summary", summary.build())
+                .build();
     }
 
     private static String detail(PlannedChange c) {

@@ -1,9 +1,10 @@
 package io.github.lambdainvocation.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
+import io.github.lambdainvocation.json.JsonValue.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,31 +28,38 @@ public record LockInfo(String lockId, String who, String goal, String project, S
     }
 
     public byte[] toJson() {
-        ObjectNode n = Json.object();
-        n.put("lockId", lockId);
-        n.put("who", who);
-        n.put("goal", goal);
-        n.put("project", project);
-        n.put("pluginVersion", pluginVersion);
-        n.put("created", created.toString());
+        JsonObject n = JsonObject.builder()
+                .put("lockId", lockId)
+                .put("who", who)
+                .put("goal", goal)
+                .put("project", project)
+                .put("pluginVersion", pluginVersion)
+                .put("created", created.toString())
+                .build();
         return (Json.writePretty(n) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads a lock body; an unreadable one becomes a lock of unknown holder (it still blocks). */
     public static LockInfo fromJson(byte[] bytes) {
         try {
-            JsonNode n = Json.parse(new String(bytes, StandardCharsets.UTF_8));
+            JsonValue n = Json.parse(new String(bytes, StandardCharsets.UTF_8));
             Instant created;
             try {
-                created = Instant.parse(n.path("created").asText());
+                created = Instant.parse(text(n, "created"));
             } catch (RuntimeException e) {
                 created = null;
             }
-            return new LockInfo(n.path("lockId").asText("?"), n.path("who").asText("?"), n.path("goal").asText("?"),
-                    n.path("project").asText("?"), n.path("pluginVersion").asText("?"), created);
+            return new LockInfo(text(n, "lockId"), text(n, "who"), text(n, "goal"), text(n, "project"),
+                    text(n, "pluginVersion"), created);
         } catch (JsonSyntaxException e) {
             return new LockInfo("?", "?", "?", "?", "?", null);
         }
+    }
+
+    /** The text of member {@code key}, or "?" when the body has no such string. */
+    private static String text(JsonValue body, String key) {
+        return body instanceof JsonObject object && object.get(key) instanceof JsonString string ? string.value()
+                : "?";
     }
 
     /** "ci@runner-7 (invoke of com.acme:shop, plugin 0.1.0) since 2026-11-27T10:00:00Z, lock id 1b2c…". */

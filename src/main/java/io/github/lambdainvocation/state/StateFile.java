@@ -1,10 +1,10 @@
 package io.github.lambdainvocation.state;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.json.JsonValue.JsonArray;
+import io.github.lambdainvocation.json.JsonValue.JsonBoolean;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
+import io.github.lambdainvocation.json.JsonValue.JsonString;
 import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.InvocationType;
@@ -14,118 +14,105 @@ import io.github.lambdainvocation.model.RecordedInvocation;
 import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.model.Target;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The state file as Jackson reads and writes it, and the one place that maps it to and from the model.
+ * The state file's fields, and the one place that maps them to and from the model.
  *
- * <p>The order of the components is the order of the fields in the file. Jackson checks the JSON types (see
- * {@link StateCodec}); the mapping to the model checks what must be there ({@link #need}). A new field of
- * {@link InvocationSpec} is a component of {@link Invocation}, named as in the file, and one argument in each of
- * its two mappings (the compiler points at both).
+ * <p>Writing puts the fields in a fixed order (the order below); reading checks the JSON type of every field it
+ * knows (a number where a string belongs is refused, never coerced), then that what must be there is there, and
+ * ignores fields it does not know. A new field of {@link InvocationSpec} is one line in {@link #record} and one
+ * in {@link #recorded}.
  */
-record StateFile(
-        int formatVersion,
-        /* null in states written before format 3, until their owner's first write */
-        @JsonInclude(Include.NON_NULL) String owner,
-        SortedMap<String, Invocation> invocations,
-        @JsonInclude(Include.NON_EMPTY) SortedMap<String, Pending> pending) {
+final class StateFile {
+
+    private StateFile() {}
+
+    /** The file's tree: formatVersion, owner (when known), invocations, pending (when any). */
+    static JsonObject of(State state) {
+        JsonObject.Builder root = JsonObject.builder().put("formatVersion", State.FORMAT_VERSION);
+        state.owner().ifPresent(owner -> root.put("owner", owner));
+        JsonObject.Builder invocations = JsonObject.builder();
+        state.invocations().forEach((id, r) -> invocations.put(id, record(r)));
+        root.put("invocations", invocations.build());
+        if (!state.pending().isEmpty()) {
+            JsonObject.Builder pending = JsonObject.builder();
+            state.pending().forEach((id, call) -> pending.put(id, pending(call)));
+            root.put("pending", pending.build());
+        }
+        return root.build();
+    }
 
     /** One recorded invocation: its spec, flattened, and what came back. */
-    record Invocation(
-            String functionName,
-            String qualifier,
-            String region,
-            LifecycleScope lifecycleScope,
-            String terraformKey,
-            @JsonSetter(contentNulls = Nulls.FAIL) SortedMap<String, String> triggers,
-            JsonNode input,
-            String result,
-            String executedVersion,
-            Instant invokedAt,
-            /* null for RequestResponse, the default */
-            @JsonInclude(Include.NON_NULL) InvocationType invocationType,
-            @JsonInclude(Include.NON_DEFAULT) boolean sensitive,
-            @JsonInclude(Include.NON_EMPTY) @JsonSetter(contentNulls = Nulls.FAIL) List<String> dependsOn,
-            @JsonInclude(Include.NON_NULL) Code code) {
-
-        static Invocation of(RecordedInvocation r) {
-            InvocationSpec s = r.spec();
-            return new Invocation(s.target().functionName(), s.target().qualifier(), s.target().region(), s.scope(),
-                    s.terraformKey(), s.triggers(), s.input(), r.result(), r.executedVersion(), r.invokedAt(),
-                    s.invocationType() == InvocationType.RequestResponse ? null : s.invocationType(), s.sensitive(),
-                    s.dependsOn(), s.code() == null ? null : new Code(s.code().sha256(), s.code().version()));
+    private static JsonObject record(RecordedInvocation r) {
+        InvocationSpec s = r.spec();
+        JsonObject.Builder n = target(s.target())
+                .put("lifecycleScope", s.scope().name())
+                .put("terraformKey", s.terraformKey())
+                .put("triggers", strings(s.triggers()))
+                .put("input", s.input())
+                .put("result", r.result())
+                .put("executedVersion", r.executedVersion())
+                .put("invokedAt", r.invokedAt() == null ? null : r.invokedAt().toString());
+        if (s.invocationType() != InvocationType.RequestResponse) {
+            n.put("invocationType", s.invocationType().name());
         }
-
-        RecordedInvocation toModel(String id, String what, String location) {
-            InvocationSpec spec = new InvocationSpec(
-                    new Target(need(functionName, "functionName", what, location),
-                            need(qualifier, "qualifier", what, location), region),
-                    need(lifecycleScope, "lifecycleScope", what, location),
-                    need(terraformKey, "terraformKey", what, location),
-                    need(input, "input", what, location), triggers, invocationType, sensitive, dependsOn,
-                    code == null ? null : new CodeVersion(code.sha256(), code.version()));
-            return new RecordedInvocation(id, spec, result, executedVersion, invokedAt);
+        if (s.sensitive()) {
+            n.put("sensitive", true);
         }
+        if (!s.dependsOn().isEmpty()) {
+            n.putStrings("dependsOn", s.dependsOn());
+        }
+        if (s.code() != null) {
+            n.put("code", JsonObject.builder().put("sha256", s.code().sha256()).put("version", s.code().version())
+                    .build());
+        }
+        return n.build();
     }
 
-    /** A call that was sent but whose outcome was never recorded. */
-    record Pending(
-            String functionName,
-            String qualifier,
-            String region,
-            String event,
-            InvocationType invocationType,
-            String payload,
-            Instant startedAt,
-            /* what to record once it succeeded; null to forget the id */
-            Invocation then) {
-
-        static Pending of(PendingCall call) {
-            Target t = call.target();
-            return new Pending(t.functionName(), t.qualifier(), t.region(), call.event(), call.invocationType(),
-                    call.payload(), call.startedAt(), call.then() == null ? null : Invocation.of(call.then()));
-        }
-
-        PendingCall toModel(String id, String what, String location) {
-            return new PendingCall(id,
-                    new Target(need(functionName, "functionName", what, location),
-                            need(qualifier, "qualifier", what, location), region),
-                    need(event, "event", what, location), need(payload, "payload", what, location),
-                    need(invocationType, "invocationType", what, location),
-                    need(startedAt, "startedAt", what, location),
-                    then == null ? null : then.toModel(id, StateCodec.describe(List.of("pending", id, "then")),
-                            location));
-        }
+    /** A call that was sent but whose outcome was never recorded; "then" is what to record once it succeeded. */
+    private static JsonObject pending(PendingCall call) {
+        return target(call.target())
+                .put("event", call.event())
+                .put("invocationType", call.invocationType().name())
+                .put("payload", call.payload())
+                .put("startedAt", call.startedAt().toString())
+                .put("then", call.then() == null ? JsonValue.NULL : record(call.then()))
+                .build();
     }
 
-    /** The function's code an invocation was sent to. */
-    record Code(String sha256, String version) {}
-
-    static StateFile of(State state) {
-        SortedMap<String, Invocation> invocations = new TreeMap<>();
-        state.invocations().forEach((id, r) -> invocations.put(id, Invocation.of(r)));
-        SortedMap<String, Pending> pending = new TreeMap<>();
-        state.pending().forEach((id, call) -> pending.put(id, Pending.of(call)));
-        return new StateFile(State.FORMAT_VERSION, state.owner().orElse(null), invocations, pending);
+    private static JsonObject.Builder target(Target t) {
+        return JsonObject.builder().put("functionName", t.functionName()).put("qualifier", t.qualifier())
+                .put("region", t.region());
     }
 
-    State toModel(String location) {
+    private static JsonObject strings(Map<String, String> map) {
+        JsonObject.Builder n = JsonObject.builder();
+        map.forEach(n::put);
+        return n.build();
+    }
+
+    /** The state a file's tree holds; {@code root}'s formatVersion has been checked already. */
+    static State toModel(JsonObject root, String location) {
+        Fields file = new Fields(root, "it", location);
+        String owner = file.string("owner");
+        JsonObject invocations = file.object("invocations");
+        JsonObject pendingCalls = file.object("pending");
+        file.need(invocations, "invocations");
         List<RecordedInvocation> records = new ArrayList<>();
-        for (Map.Entry<String, Invocation> e : need(invocations, "invocations", "it", location).entrySet()) {
-            String what = StateCodec.describe(List.of("invocations", e.getKey()));
-            records.add(need(e.getValue(), null, what, location).toModel(e.getKey(), what, location));
-        }
+        invocations.members().forEach((id, value) -> records.add(
+                recorded(id, file.entry(value, "invocation '" + id + "'"))));
         List<PendingCall> calls = new ArrayList<>();
-        if (pending != null) {
-            for (Map.Entry<String, Pending> e : pending.entrySet()) {
-                String what = StateCodec.describe(List.of("pending", e.getKey()));
-                calls.add(need(e.getValue(), null, what, location).toModel(e.getKey(), what, location));
-            }
+        if (pendingCalls != null) {
+            pendingCalls.members().forEach((id, value) -> calls.add(
+                    pendingCall(id, file.entry(value, "the pending call of '" + id + "'"))));
         }
         if (owner != null && owner.isBlank()) {
             throw StateCodec.corrupt(location, "its \"owner\" is blank");
@@ -134,11 +121,207 @@ record StateFile(
         return owner == null ? state : state.ownedBy(owner);
     }
 
-    /** {@code value}, which the file must have (not missing, not null). */
-    private static <T> T need(T value, String field, String what, String location) {
-        if (value == null) {
-            throw StateCodec.corrupt(location, field == null ? what + " is null" : what + " has no \"" + field + "\"");
+    private static RecordedInvocation recorded(String id, Fields f) {
+        String functionName = f.string("functionName");
+        String qualifier = f.string("qualifier");
+        String region = f.string("region");
+        LifecycleScope scope = f.enumValue("lifecycleScope", LifecycleScope.class);
+        String terraformKey = f.string("terraformKey");
+        SortedMap<String, String> triggers = f.stringMap("triggers");
+        JsonValue input = f.value("input");
+        String result = f.string("result");
+        String executedVersion = f.string("executedVersion");
+        Instant invokedAt = f.time("invokedAt");
+        InvocationType invocationType = f.enumValue("invocationType", InvocationType.class);
+        boolean sensitive = f.bool("sensitive");
+        List<String> dependsOn = f.stringList("dependsOn");
+        Fields code = f.nested("code");
+        CodeVersion codeVersion = code == null ? null : new CodeVersion(code.string("sha256"), code.string("version"));
+        InvocationSpec spec = new InvocationSpec(
+                new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region),
+                f.need(scope, "lifecycleScope"), f.need(terraformKey, "terraformKey"), f.need(input, "input"),
+                triggers, invocationType, sensitive, dependsOn, codeVersion);
+        return new RecordedInvocation(id, spec, result, executedVersion, invokedAt);
+    }
+
+    private static PendingCall pendingCall(String id, Fields f) {
+        String functionName = f.string("functionName");
+        String qualifier = f.string("qualifier");
+        String region = f.string("region");
+        String event = f.string("event");
+        InvocationType invocationType = f.enumValue("invocationType", InvocationType.class);
+        String payload = f.string("payload");
+        Instant startedAt = f.time("startedAt");
+        JsonValue then = f.value("then");
+        RecordedInvocation record = then == null || then.isNull() ? null
+                : recorded(id, f.entry(then, "the record in \"then\" of the pending call of '" + id + "'"));
+        return new PendingCall(id,
+                new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region),
+                f.need(event, "event"), f.need(payload, "payload"), f.need(invocationType, "invocationType"),
+                f.need(startedAt, "startedAt"), record);
+    }
+
+    /**
+     * The fields of one object of the file, read with their JSON types checked: a field that is missing or null
+     * reads as null (or false, or empty), one of another type is refused naming {@code what} and the field.
+     *
+     * @param what whom the object describes in messages: "it" (the file), "invocation 'a'", ...
+     * @param prefix the path of this object below {@code what} ("code."), for nested objects
+     */
+    private record Fields(JsonObject object, String what, String location, String prefix) {
+
+        Fields(JsonObject object, String what, String location) {
+            this(object, what, location, "");
         }
-        return value;
+
+        /** The object {@code value} of an entry that stands for {@code who}, refused when null or not an object. */
+        Fields entry(JsonValue value, String who) {
+            if (value.isNull()) {
+                throw StateCodec.corrupt(location, who + " is null");
+            }
+            if (!(value instanceof JsonObject entry)) {
+                throw StateCodec.corrupt(location, who + " is not a JSON object");
+            }
+            return new Fields(entry, who, location);
+        }
+
+        /** The value as it is (any JSON type), or null when the field is missing. */
+        JsonValue value(String field) {
+            return object.get(field);
+        }
+
+        /** The value unless it is missing or null. */
+        private JsonValue present(String field) {
+            JsonValue value = object.get(field);
+            return value == null || value.isNull() ? null : value;
+        }
+
+        String string(String field) {
+            JsonValue value = present(field);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof JsonString string) {
+                return string.value();
+            }
+            throw wrong(field, "a string");
+        }
+
+        boolean bool(String field) {
+            JsonValue value = present(field);
+            if (value == null) {
+                return false;
+            }
+            if (value instanceof JsonBoolean bool) {
+                return bool.value();
+            }
+            throw wrong(field, "true or false");
+        }
+
+        Instant time(String field) {
+            String text;
+            try {
+                text = string(field);
+            } catch (StateException e) {
+                throw wrong(field, TIME);
+            }
+            try {
+                return text == null ? null : Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw wrong(field, TIME);
+            }
+        }
+
+        <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+            JsonValue value = present(field);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof JsonString string)) {
+                throw wrong(field, "one of " + names(type));
+            }
+            try {
+                return Enum.valueOf(type, string.value());
+            } catch (IllegalArgumentException e) {
+                throw StateCodec.corrupt(location, what + " has the unknown " + prefix + field + " '"
+                        + string.value() + "' (known: " + names(type) + ")");
+            }
+        }
+
+        /** An object field (null when missing or null), refused when it is of another type. */
+        JsonObject object(String field) {
+            JsonValue value = present(field);
+            if (value == null || value instanceof JsonObject) {
+                return (JsonObject) value;
+            }
+            throw wrong(field, "an object");
+        }
+
+        /** An object field read as fields of its own (such as "code"), refused when it is not an object. */
+        Fields nested(String field) {
+            JsonValue value = present(field);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof JsonObject nested) {
+                return new Fields(nested, what, location, prefix + field + ".");
+            }
+            throw wrong(field, "a JSON object");
+        }
+
+        /** An object of strings (no nulls), or null when missing. */
+        SortedMap<String, String> stringMap(String field) {
+            JsonObject map = object(field);
+            if (map == null) {
+                return null;
+            }
+            SortedMap<String, String> strings = new TreeMap<>();
+            map.members().forEach((key, value) -> {
+                if (!(value instanceof JsonString string)) {
+                    throw wrong(field + "." + key, "a string");
+                }
+                strings.put(key, string.value());
+            });
+            return strings;
+        }
+
+        /** An array of strings (no nulls), or null when missing. */
+        List<String> stringList(String field) {
+            JsonValue value = present(field);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof JsonArray array)) {
+                throw wrong(field, "an array");
+            }
+            List<String> strings = new ArrayList<>();
+            for (int i = 0; i < array.elements().size(); i++) {
+                if (!(array.elements().get(i) instanceof JsonString string)) {
+                    throw wrong(field + "[" + i + "]", "a string");
+                }
+                strings.add(string.value());
+            }
+            return strings;
+        }
+
+        /** {@code value}, which the file must have (not missing, not null). */
+        <T> T need(T value, String field) {
+            if (value == null) {
+                throw StateCodec.corrupt(location, what + " has no \"" + field + "\"");
+            }
+            return value;
+        }
+
+        private StateException wrong(String field, String expected) {
+            String path = prefix + field;
+            return StateCodec.corrupt(location, what.equals("it") ? "its \"" + path + "\" is not " + expected
+                    : what + " has a \"" + path + "\" that is not " + expected);
+        }
+
+        private static final String TIME = "a time (such as 2026-01-01T00:00:00Z)";
+
+        private static String names(Class<? extends Enum<?>> type) {
+            return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        }
     }
 }

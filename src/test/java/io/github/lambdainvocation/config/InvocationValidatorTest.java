@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.config;
 
+import static io.github.lambdainvocation.testing.Jsons.tree;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.mojo.MavenText;
@@ -49,7 +50,7 @@ class InvocationValidatorTest {
         assertThat(d.spec().terraformKey()).isEqualTo("tf");
         assertThat(d.spec().triggers()).isEmpty();
         assertThat(d.inputText()).isEqualTo("{\"operation\":\"initialize\"}");
-        assertThat(d.spec().input().get("operation").asText()).isEqualTo("initialize");
+        assertThat(tree(d.spec().input()).get("operation").asText()).isEqualTo("initialize");
         assertThat(MavenText.render(d.inputSource())).isEqualTo("<input>");
     }
 

@@ -4,7 +4,7 @@ import io.github.lambdainvocation.payload.Placeholders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdainvocation.json.JsonValue;
 import io.github.lambdainvocation.json.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,11 +15,11 @@ class PlaceholdersTest {
             "tenant", "{\"tenant\": {\"id\": 42, \"name\": \"acme\"}, \"tags\": [\"a\", \"b\"]}",
             "plain", "not json at all");
 
-    private static JsonNode json(String text) throws Exception {
+    private static JsonValue json(String text) throws Exception {
         return Json.parse(text);
     }
 
-    private static JsonNode resolve(String input) throws Exception {
+    private static JsonValue resolve(String input) throws Exception {
         return Placeholders.resolve(json(input), RESULTS::get);
     }
 

@@ -2,6 +2,7 @@ package io.github.lambdainvocation.engine;
 
 import io.github.lambdainvocation.mojo.MavenEvents;
 import static io.github.lambdainvocation.testing.Jsons.json;
+import static io.github.lambdainvocation.testing.Jsons.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
@@ -94,8 +95,8 @@ class BeyondTerraformTest {
 
         assertThat(lambda.requests()).extracting(LocalLambdaServer.Request::function)
                 .as("register first: seed reads its result").containsExactly("tenants", "seeder");
-        assertThat(json(lambda.payloads("seeder").get(0)).get("tenant").asInt()).isEqualTo(42);
-        assertThat(json(lambda.payloads("seeder").get(0)).get("note").asText()).isEqualTo("for 42");
+        assertThat(tree(lambda.payloads("seeder").get(0)).get("tenant").asInt()).isEqualTo(42);
+        assertThat(tree(lambda.payloads("seeder").get(0)).get("note").asText()).isEqualTo("for 42");
         assertThat(store.read().get("seed").orElseThrow().spec().dependsOn()).containsExactly("register");
     }
 
@@ -188,7 +189,7 @@ class BeyondTerraformTest {
         engine().invoke(config(crud("a", "fn", "{}")), new InvocationEngine.RunOptions(false, 10, Set.of("a"),
                 Set.of()));
 
-        assertThat(lambda.payloads("fn")).extracting(p -> json(p).get("tf").get("action").asText())
+        assertThat(lambda.payloads("fn")).extracting(p -> tree(p).get("tf").get("action").asText())
                 .containsExactly("create", "delete", "create");
         assertThatThrownBy(() -> engine().invoke(config(crud("a", "fn", "{}")),
                 new InvocationEngine.RunOptions(false, 10, Set.of("typo"), Set.of())))
@@ -214,7 +215,7 @@ class BeyondTerraformTest {
         lambda.code("fn", "sha-2", "4");
         engine().invoke(config(migrate), parallel(10));
 
-        assertThat(lambda.payloads("fn")).extracting(p -> json(p).get("tf").get("action").asText())
+        assertThat(lambda.payloads("fn")).extracting(p -> tree(p).get("tf").get("action").asText())
                 .containsExactly("create", "delete", "create");
         assertThat(store.read().get("migrate").orElseThrow().spec().code().version()).isEqualTo("4");
     }

@@ -349,7 +349,7 @@ class InvocationEngineTest {
         assertThat(invokersBuilt).hasValue(0);
         assertThat(lambda.requests()).hasSize(requests);
         assertThat(Files.readAllBytes(store.file())).isEqualTo(state);
-        var status = Json.parse(Files.readString(dir.resolve("out/status.json")));
+        var status = io.github.lambdainvocation.testing.Jsons.tree(Files.readString(dir.resolve("out/status.json")));
         assertThat(status.get("invocations").toString()).isEqualTo("[{\"id\":\"gone\",\"action\":\"delete\","
                 + "\"reasons\":[\"removed\"],\"calls\":[{\"event\":\"delete\",\"functionName\":\"fn\",\"qualifier\":"
                 + "\"$LATEST\",\"region\":\"us-east-1\"}]},{\"id\":\"a\",\"action\":\"update\",\"input\":{\"v\":2},\"reasons\":[\"input\"],"

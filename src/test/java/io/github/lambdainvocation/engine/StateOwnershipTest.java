@@ -7,6 +7,7 @@ import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
 import static io.github.lambdainvocation.testing.Jsons.json;
+import static io.github.lambdainvocation.testing.Jsons.tree;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.mojo.MavenEvents;
 import io.github.lambdainvocation.state.LocalStateStore;
@@ -69,7 +70,7 @@ class StateOwnershipTest {
     private List<String> actions(int skip) {
         List<String> payloads = lambda.payloads("fn");
         return payloads.subList(skip, payloads.size()).stream()
-                .map(p -> json(p).get("tf").get("action").asText()).toList();
+                .map(p -> tree(p).get("tf").get("action").asText()).toList();
     }
 
     private static String legacyState(String id) {

@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.mojo;
 
+import static io.github.lambdainvocation.testing.Jsons.tree;
 import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +87,7 @@ class BindingTest {
         assertThat(d.spec().triggers()).containsExactlyEntriesOf(Map.of("schema", "7"));
         assertThat(d.spec().sensitive()).isTrue();
         assertThat(d.spec().invocationType()).isEqualTo(InvocationType.RequestResponse);
-        assertThat(d.spec().input().get("rows").asInt()).isEqualTo(3);
+        assertThat(tree(d.spec().input()).get("rows").asInt()).isEqualTo(3);
         assertThat(d.timeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(d.outputs()).containsEntry("rows", "/rows");
         assertThat(d.triggerOnCodeChange()).isTrue();

@@ -196,7 +196,7 @@ class S3StateRaceTest {
     private Map<String, JsonNode> assertUnbrokenChains() throws Exception {
         Map<String, JsonNode> last = new LinkedHashMap<>();
         for (String payload : lambda.payloads("fixtures")) {
-            JsonNode event = Json.parse(payload);
+            JsonNode event = io.github.lambdainvocation.testing.Jsons.tree(payload);
             String fixture = event.get("fixture").asText();
             JsonNode tf = event.get("tf");
             JsonNode input = ((com.fasterxml.jackson.databind.node.ObjectNode) event.deepCopy()).without("tf");

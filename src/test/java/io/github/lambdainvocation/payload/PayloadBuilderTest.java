@@ -3,6 +3,8 @@ package io.github.lambdainvocation.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.testing.Jsons;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.payload.PlannedCall;
@@ -26,11 +28,11 @@ class PayloadBuilderTest {
              "database_url": "mydb-new.cluster-abc.us-west-2.rds.amazonaws.com:5432",
              "credentials": {"username": "admin", "password": "secret123"}}""";
 
-    private static JsonNode json(String text) throws Exception {
+    private static JsonValue json(String text) throws Exception {
         return Json.parse(text);
     }
 
-    private static JsonNode payload(PlannedCall call) throws Exception {
+    private static JsonValue payload(PlannedCall call) throws Exception {
         return Json.parse(new String(PayloadBuilder.build(call), StandardCharsets.UTF_8));
     }
 
@@ -69,13 +71,14 @@ class PayloadBuilderTest {
 
     @Test
     void theLifecycleKeyCanBeRenamedAndComesAfterTheInputKeys() throws Exception {
-        JsonNode p = payload(PlannedCall.crudCreate(FN, json("{\"z\": 1, \"tf\": \"user data\", \"a\": 2}"), "lc"));
+        JsonNode p = Jsons.tree(payload(PlannedCall.crudCreate(FN, json("{\"z\": 1, \"tf\": \"user data\", \"a\": 2}"),
+                "lc")));
 
         List<String> keys = new ArrayList<>();
         p.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("z", "tf", "a", "lc");
         assertThat(p.get("tf").asText()).isEqualTo("user data");
-        assertThat(p.get("lc")).isEqualTo(json("{\"action\":\"create\",\"prev_input\":null}"));
+        assertThat(p.get("lc")).isEqualTo(Jsons.tree("{\"action\":\"create\",\"prev_input\":null}"));
     }
 
     @Test
@@ -97,13 +100,13 @@ class PayloadBuilderTest {
 
     @Test
     void buildingDoesNotChangeThePlannedInput() throws Exception {
-        JsonNode input = json(OLD_INPUT);
+        JsonValue input = json(OLD_INPUT);
         PayloadBuilder.build(PlannedCall.crudDelete(FN, input, "tf"));
 
         assertThat(input).isEqualTo(json(OLD_INPUT));
     }
 
-    private static JsonNode json0(String text) {
+    private static JsonValue json0(String text) {
         try {
             return Json.parse(text);
         } catch (Exception e) {

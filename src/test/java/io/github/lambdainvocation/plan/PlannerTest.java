@@ -208,7 +208,8 @@ class PlannerTest {
         assertThat(PlanReport.summary(plan)).isEqualTo(
                 "Plan: 1 to create, 1 to update, 0 to replace, 1 to delete, 1 to forget, 1 unchanged;"
                         + " 3 Lambda invocations.");
-        assertThat(Json.write(PlanReport.json(plan, "state.json").get("invocations").get(2))).isEqualTo(
+        assertThat(Json.write(((io.github.lambdainvocation.json.JsonValue.JsonArray) PlanReport.json(plan, "state.json")
+                .get("invocations")).elements().get(2))).isEqualTo(
                 "{\"id\":\"upd\",\"action\":\"update\",\"input\":{\"a\":3},\"reasons\":[\"input\"],\"calls\":[{\"event\":\"update\","
                         + "\"functionName\":\"fn\",\"qualifier\":\"$LATEST\",\"region\":\"us-east-1\"}]}");
     }

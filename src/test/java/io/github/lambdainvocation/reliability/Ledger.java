@@ -138,7 +138,8 @@ final class Ledger {
                 if (!d.spec().changesFrom(recorded.spec()).isEmpty()) {
                     problems.add(d.id() + " recorded with other " + d.spec().changesFrom(recorded.spec()));
                 }
-                if (recorded.result() == null || !inputOf(recorded.result()).equals(d.spec().input())) {
+                if (recorded.result() == null || !inputOf(recorded.result()).equals(Workload.json(
+                        io.github.lambdainvocation.json.Json.write(d.spec().input())))) {
                     problems.add(d.id() + "'s result is not the echo of its configured input");
                 }
             });

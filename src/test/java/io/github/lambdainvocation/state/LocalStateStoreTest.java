@@ -1,5 +1,6 @@
 package io.github.lambdainvocation.state;
 
+import static io.github.lambdainvocation.testing.Jsons.tree;
 import io.github.lambdainvocation.model.PendingCall;
 import io.github.lambdainvocation.model.State;
 import static io.github.lambdainvocation.testing.Records.record;
@@ -131,7 +132,7 @@ class LocalStateStoreTest {
 
         State state = new LocalStateStore(file).read();
 
-        assertThat(state.get("seed").orElseThrow().spec().input().get("a").asInt()).isEqualTo(1);
+        assertThat(tree(state.get("seed").orElseThrow().spec().input()).get("a").asInt()).isEqualTo(1);
         assertThat(state.get("seed").orElseThrow().spec().dependsOn()).isEmpty();
         assertThat(state.pending()).isEmpty();
     }

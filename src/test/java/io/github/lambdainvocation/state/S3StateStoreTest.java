@@ -297,7 +297,7 @@ class S3StateStoreTest {
             byte[] stored = raw.getObjectAsBytes(r -> r.bucket(location.bucket()).key(location.key())).asByteArray();
 
             assertThat(stored).isEqualTo(StateCodec.encode(state));
-            assertThat(Json.parse(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).get("formatVersion")
+            assertThat(io.github.lambdainvocation.testing.Jsons.tree(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).get("formatVersion")
                     .asInt()).isEqualTo(State.FORMAT_VERSION);
         }
     }

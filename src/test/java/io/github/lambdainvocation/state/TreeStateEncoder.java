@@ -1,7 +1,7 @@
 package io.github.lambdainvocation.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.testing.Jsons;
 import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.model.PendingCall;
@@ -20,7 +20,7 @@ final class TreeStateEncoder {
     private TreeStateEncoder() {}
 
     static byte[] encode(State state) {
-        ObjectNode root = Json.object();
+        ObjectNode root = Jsons.JACKSON.createObjectNode();
         // format 2 plus the owner: format 3 changed nothing else
         root.put("formatVersion", 3);
         state.owner().ifPresent(owner -> root.put("owner", owner));
@@ -40,18 +40,23 @@ final class TreeStateEncoder {
                 n.set("then", call.then() == null ? null : record(call.then()));
             }
         }
-        return (Json.writePretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            return (Jsons.JACKSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ObjectNode record(RecordedInvocation r) {
         InvocationSpec spec = r.spec();
-        ObjectNode n = Json.object();
+        ObjectNode n = Jsons.JACKSON.createObjectNode();
         target(n, spec.target());
         n.put("lifecycleScope", spec.scope().name());
         n.put("terraformKey", spec.terraformKey());
         ObjectNode triggers = n.putObject("triggers");
         spec.triggers().forEach(triggers::put);
-        n.set("input", spec.input());
+        n.set("input", Jsons.tree(spec.input()));
         n.put("result", r.result());
         n.put("executedVersion", r.executedVersion());
         n.put("invokedAt", r.invokedAt() == null ? null : r.invokedAt().toString());
