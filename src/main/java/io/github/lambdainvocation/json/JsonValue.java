@@ -12,7 +12,7 @@ import java.util.Map;
  * One JSON value, immutable: what an input, a result or the state file holds once {@link Json} has read it.
  *
  * <p>Objects keep the order of their members (the order they were read or built in), numbers keep how they were
- * written ({@code 1.50} is not {@code 1.5}), and {@link #equals} is structural: two objects are equal when they
+ * written ({@code 1.50} is not {@code 1.5}), and {@code equals} is structural: two objects are equal when they
  * have the same members whatever their order, two numbers when they have the same value and scale. The plugin's
  * own notion of "the same input" is looser on numbers (see {@code model.JsonValues}).
  */

@@ -57,66 +57,120 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     protected AwsClients aws;
 
     /**
-     * The AWS region of invocations that set no {@code <region>} of their own. When neither is set, the AWS SDK's
-     * region chain decides (the {@code AWS_REGION} environment variable, then the AWS config profile).
+     * The AWS region of invocations that set no {@code <region>} of their own, for example {@code eu-west-1}.
+     * When neither is set, the AWS SDK's region chain decides at call time (the {@code AWS_REGION} environment
+     * variable, then the AWS config profile), and the region is then not compared between runs.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.region")
     protected String region;
 
     /**
-     * An endpoint for every AWS service the plugin calls, instead of AWS's, for local emulators such as
-     * {@code http://127.0.0.1:4566}. Per-service endpoints win over it.
+     * An endpoint for every AWS service the plugin calls (Lambda, S3 for the state, STS for a role), instead of
+     * AWS's: for local emulators such as {@code http://127.0.0.1:4566}. The per-service endpoints
+     * ({@code lambdaEndpointUrl}, {@code stateS3EndpointUrl}, {@code stsEndpointUrl}) win over it.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.endpointUrl")
     protected String endpointUrl;
 
-    /** A Lambda endpoint, instead of {@code endpointUrl} or AWS's. */
+    /**
+     * The Lambda endpoint to call instead of {@code endpointUrl} or AWS's, for example a local Lambda emulator.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.lambdaEndpointUrl")
     protected String lambdaEndpointUrl;
 
-    /** An STS endpoint (used to assume {@code roleArn}), instead of {@code endpointUrl} or AWS's. */
+    /**
+     * The STS endpoint used to assume {@code roleArn}, instead of {@code endpointUrl} or AWS's.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.stsEndpointUrl")
     protected String stsEndpointUrl;
 
-    /** A named profile of the AWS config and credentials files (SSO and assume-role profiles work too). */
+    /**
+     * A named profile of the AWS config and credentials files ({@code ~/.aws/config}, {@code ~/.aws/credentials}),
+     * instead of the SDK's default credentials chain. SSO and assume-role profiles work too.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.profile")
     protected String profile;
 
     /**
      * The id of a {@code <server>} in Maven's settings.xml whose {@code <username>} is the AWS access key id and
      * whose {@code <password>} is the secret access key, encrypted or not (see {@code mvn --encrypt-password}).
+     * Wins over {@code profile} and the SDK's chain; with {@code roleArn}, these keys assume the role.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.serverId")
     protected String serverId;
 
-    /** A role to assume with the credentials found; its credentials are refreshed before they expire. */
+    /**
+     * The ARN of a role to assume with the credentials found ({@code arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME});
+     * every call then uses the role's credentials, refreshed before they expire. Needs STS.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.roleArn")
     protected String roleArn;
 
-    /** The external id the role's trust policy asks for. */
+    /**
+     * The external id that the trust policy of {@code roleArn} asks for, if it asks for one.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.roleExternalId")
     protected String roleExternalId;
 
-    /** The role session name (shown in CloudTrail); default {@code lambda-invocation-<user>}. */
+    /**
+     * The session name of the assumed role, as CloudTrail shows it. Default: {@code lambda-invocation-<user>},
+     * with the name of the user running Maven.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.roleSessionName")
     protected String roleSessionName;
 
-    /** How long each set of role credentials lasts: {@code 15m} to {@code 12h}, within the role's maximum. */
+    /**
+     * How long each set of role credentials lasts: {@code 15m} to {@code 12h}, within the role's maximum session
+     * duration. Longer builds are fine: the credentials are renewed before they expire.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.roleDuration", defaultValue = "1h")
     protected String roleDuration;
 
     /**
-     * Before the first call to a function, wait until it is {@code Active} and its last update
-     * {@code Successful} (needs {@code lambda:GetFunction}).
+     * Before the first call to a function in a run, wait until it is {@code Active} and its last update
+     * {@code Successful}, so that a function deployed a moment earlier in the same pipeline is not called too
+     * soon. Needs {@code lambda:GetFunction}; set it to {@code false} for endpoints that implement only Invoke.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.waitForFunction", defaultValue = "true")
     protected boolean waitForFunction;
 
-    /** How long to wait for a function to be ready: seconds, or a number with s, m or h. */
+    /**
+     * How long {@code waitForFunction} waits for a function to be ready: seconds ({@code 300}), or a number with
+     * {@code s}, {@code m} or {@code h}. When it passes, the build fails before anything is invoked.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.functionWaitTimeout", defaultValue = "5m")
     protected String functionWaitTimeout;
 
-    /** Print the log tail of each successful call at info level (it is always printed on a function error). */
+    /**
+     * Print the tail of the function's log (the last 4 KB Lambda returns) after each successful call, at info
+     * level. On a function error the log tail is always printed, unless the invocation is sensitive.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.printLogs", defaultValue = "false")
     protected boolean printLogs;
 
@@ -124,6 +178,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
      * The state file: what was last sent for each invocation id, and the result. Keep one state file per set of
      * invocations: ids recorded in it but not configured are deleted (CRUD) or forgotten (CREATE_ONLY). A state
      * records the project ({@code groupId:artifactId}) that wrote it, and runs of any other project refuse it.
+     * Ignored when {@code stateS3Uri} is set.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.stateFile",
             defaultValue = "${project.build.directory}/lambda-invocation/state.json")
@@ -132,76 +189,144 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     /**
      * Keep the state in S3 instead of a local file: {@code s3://bucket/path/to/state.json}. Wins over
      * {@code stateFile}. Builds that change the state lock it with {@code <key>.lock}; writes are
-     * compare-and-swap. See the README for the IAM permissions.
+     * compare-and-swap. The README lists the IAM permissions a build needs.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.stateS3Uri")
     protected String stateS3Uri;
 
-    /** The region of the state bucket; default: the plugin's {@code region}, then the SDK's region chain. */
+    /**
+     * The region of the state bucket. Default: the plugin's {@code region}, then the SDK's region chain.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.stateS3Region")
     protected String stateS3Region;
 
-    /** An S3 endpoint for the state (addressed path-style); default: {@code endpointUrl}, then AWS. */
+    /**
+     * An S3 endpoint for the state, addressed path-style (for S3-compatible servers and emulators). Default:
+     * {@code endpointUrl}, then AWS.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.stateS3EndpointUrl")
     protected String stateS3EndpointUrl;
 
-    /** A KMS key (id, ARN or alias) to encrypt the state and lock with SSE-KMS; default: SSE-S3 (AES256). */
+    /**
+     * A KMS key (id, ARN or {@code alias/...}) that encrypts the state and its lock with SSE-KMS. Default:
+     * SSE-S3 (AES256). The credentials then need {@code kms:GenerateDataKey} and {@code kms:Decrypt} on it.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.stateS3KmsKeyId")
     protected String stateS3KmsKeyId;
 
-    /** The account id that must own the state bucket; sent with every S3 request so a wrong bucket fails. */
+    /**
+     * The AWS account id that must own the state bucket. It is sent with every S3 request, so a bucket of the
+     * same name in another account is refused by S3 instead of read or written.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.stateS3ExpectedBucketOwner")
     protected String stateS3ExpectedBucketOwner;
 
     /**
      * How long to wait for the S3 state lock when another build holds it: seconds, or a number with {@code s},
-     * {@code m} or {@code h}. Default 0: fail at once, naming the holder.
+     * {@code m} or {@code h}. Default 0: fail at once, naming the holder. Only an S3 state has a lock that
+     * outlives a build; a local state file is locked by the operating system while a build runs.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.lockTimeout", defaultValue = "0")
     protected String lockTimeout;
 
     /**
      * How many independent invocations may run at once (Terraform's default is 10). Invocations wait for those
-     * they depend on; the state is recorded after each success.
+     * they depend on; the state is recorded after each success. {@code 1} runs them one at a time.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.parallelism", defaultValue = "10")
     protected int parallelism;
 
     /**
      * Ids whose interrupted call (a build died after sending it) is to be recorded as done without sending it
-     * again (comma-separated). By default an interrupted call is sent again.
+     * again (comma-separated). By default an interrupted call is sent again at the start of the next run; use
+     * this when you checked that the first call took effect and a second one would do harm.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.acknowledge")
     protected List<String> acknowledge = new ArrayList<>();
 
     /**
      * The owner ({@code groupId:artifactId}) of a state to take over, once: for a project that was renamed, whose
-     * state still names its old coordinates. Every other project's state stays refused.
+     * state still names its old coordinates. Every other project's state stays refused. After the first run that
+     * writes the state, it names the new coordinates and this setting is no longer needed.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.takeOverStateOf")
     protected String takeOverStateOf;
 
-    /** The invocations: see the README for each element. */
+    /**
+     * The invocations, one {@code <invocation>} element each: an id, the function, the input and how its
+     * lifecycle is handled. The site's page "The invocation element" describes every element.
+     *
+     * @since 0.1.0
+     */
     @Parameter
     protected List<Invocation> invocations = new ArrayList<>();
 
-    /** Skips the goal. */
+    /**
+     * Skip this goal: nothing is read, planned, invoked or written, no AWS client is built, and no result
+     * property is set (later plugins that read {@code lambda-invocation.<id>.result} see no value); the build
+     * goes on. Set in one execution's configuration, it skips that execution only; on the command line,
+     * {@code -Dlambda-invocation.skip} skips every goal of this plugin in the build.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** Where status.json and the results/ directory are written. */
+    /**
+     * Where {@code status.json} and the {@code results/} and {@code outputs/} directories are written.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.directory}/lambda-invocation", readonly = true, required = true)
     protected File outputDirectory;
 
+    /**
+     * The project being built (its coordinates own the state; results become its properties).
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    /**
+     * The Maven session (offline mode, expression evaluation).
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
+    /**
+     * This execution of the goal (its name and the plugin version, as a lock records them).
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;
 
+    /**
+     * Maven's settings (servers and proxies).
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
     protected Settings settings;
 

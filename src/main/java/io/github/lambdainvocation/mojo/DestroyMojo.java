@@ -10,6 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Tears down what {@code invoke} recorded: sends the {@code delete} invocation of each CRUD entry, then forgets
  * every entry (CREATE_ONLY entries are forgotten without an invocation). Teardown runs in the reverse of the
  * configuration order. Typical in {@code post-integration-test}.
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "destroy", threadSafe = true)
 public class DestroyMojo extends AbstractLambdaInvocationMojo {
@@ -19,7 +21,12 @@ public class DestroyMojo extends AbstractLambdaInvocationMojo {
         super(decrypter);
     }
 
-    /** Only these invocation ids (comma-separated); default: every recorded invocation. */
+    /**
+     * Destroy only these invocation ids (comma-separated), each configured or recorded; the others stay
+     * recorded as they are. Default: every recorded invocation.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.ids")
     protected java.util.List<String> ids = new java.util.ArrayList<>();
 

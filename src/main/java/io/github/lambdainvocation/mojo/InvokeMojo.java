@@ -14,6 +14,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * update and delete), compared with the state, and records what was sent. Every recorded result is written to
  * {@code target/lambda-invocation/results/<id>.json} and set as the project property
  * {@code lambda-invocation.<id>.result}; configured outputs become {@code lambda-invocation.<id>.<name>}.
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "invoke", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class InvokeMojo extends AbstractLambdaInvocationMojo {
@@ -23,7 +25,13 @@ public class InvokeMojo extends AbstractLambdaInvocationMojo {
         super(decrypter);
     }
 
-    /** Ids to replace on this run even when nothing changed (comma-separated), like Terraform's -replace. */
+    /**
+     * Ids to replace on this run even though nothing changed (comma-separated), like Terraform's
+     * {@code -replace}: each is invoked again as if it were new (under CRUD a {@code delete}, then a
+     * {@code create}). Every id must be configured.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.replace")
     protected java.util.List<String> replace = new java.util.ArrayList<>();
 

@@ -10,6 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Shows what {@code invoke} would do, like {@code terraform plan}: one line per invocation (create, update,
  * replace, delete, forget or no-op, with the changed fields) and a summary. Writes the same plan to
  * {@code target/lambda-invocation/status.json}. Invokes nothing and changes no state.
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends AbstractLambdaInvocationMojo {
@@ -21,12 +23,20 @@ public class StatusMojo extends AbstractLambdaInvocationMojo {
 
     /**
      * Also send each planned call as a DryRun, which checks that the function exists and that the credentials
-     * may invoke it, without running it.
+     * may invoke it, without running it. Needs credentials and a region for each planned call; the state
+     * still does not change.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "lambda-invocation.verify", defaultValue = "false")
     protected boolean verify;
 
-    /** Show the plan as if these ids were to be replaced (comma-separated), like invoke's. */
+    /**
+     * Show the plan as if these ids were to be replaced (comma-separated), as {@code invoke} with the same
+     * {@code replace} would do it.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "lambda-invocation.replace")
     protected java.util.List<String> replace = new java.util.ArrayList<>();
 

@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * A string that is exactly one placeholder becomes the value itself (a number stays a number, an object an
- * object); a placeholder inside a longer string is replaced by the value's text. {@code @@{} writes a literal
- * {@code @{}. Maven's own {@code ${…}} interpolation leaves these alone, so they survive into the plugin, which
- * resolves them when the invocation runs, after the invocations it refers to. Pure.
+ * object); a placeholder inside a longer string is replaced by the value's text. <code>@@&#123;</code> writes
+ * a literal <code>@&#123;</code>. Maven's own {@code ${…}} interpolation leaves these alone, so they survive into
+ * the plugin, which resolves them when the invocation runs, after the invocations it refers to. Pure.
  */
 public final class Placeholders {
 
