@@ -10,7 +10,7 @@ try {
         def state = new JsonSlurper().parse(new File(basedir, "$it/target/lambda-invocation/state.json"))
         assert state.owner == "it.reactor:$it"
     }
-    assert !new File(basedir, 'target').exists()
+    assert !new File(basedir, 'target/lambda-invocation').exists()
     true
 } finally {
     lambda?.stop()

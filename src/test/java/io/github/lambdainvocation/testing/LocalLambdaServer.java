@@ -169,6 +169,7 @@ public final class LocalLambdaServer implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<String> functions = ConcurrentHashMap.newKeySet();
     private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
+    private final Map<String, String> standing = new ConcurrentHashMap<>();
     private final Map<String, Deque<String[]>> states = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> getFunctionCalls = new ConcurrentHashMap<>();
     private final Map<String, String[]> code = new ConcurrentHashMap<>();
@@ -214,6 +215,12 @@ public final class LocalLambdaServer implements AutoCloseable {
         synchronized (queue) {
             queue.addAll(List.of(replies));
         }
+        return this;
+    }
+
+    /** Answers {@code function} with {@code body} instead of an echo whenever no reply is queued for it. */
+    public LocalLambdaServer replyAlways(String function, String body) {
+        standing.put(function, body);
         return this;
     }
 
@@ -403,7 +410,8 @@ public final class LocalLambdaServer implements AutoCloseable {
                 }
             }
         }
-        return Reply.echo();
+        String body = standing.get(function);
+        return body == null ? Reply.echo() : Reply.result(body);
     }
 
     private static void answer(HttpExchange exchange, Request request, Reply reply) throws IOException {
@@ -531,24 +539,35 @@ public final class LocalLambdaServer implements AutoCloseable {
 
     /**
      * Runs the server until killed, printing each request: {@code --port N} (default: any free port),
-     * {@code --function NAME} (repeatable), {@code --port-file FILE} (the chosen port is written there).
+     * {@code --function NAME} (repeatable), {@code --port-file FILE} (the chosen port is written there),
+     * {@code --reply NAME=JSON} (repeatable: NAME, also registered, answers every call with JSON, not an echo).
      */
     public static void main(String[] args) throws Exception {
         int port = 0;
         String portFile = null;
         boolean stamp = false;
         List<String> names = new ArrayList<>();
+        Map<String, String> replies = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--function" -> names.add(args[++i]);
                 case "--port-file" -> portFile = args[++i];
+                case "--reply" -> {
+                    String[] nameAndBody = args[++i].split("=", 2);
+                    if (nameAndBody.length != 2) {
+                        throw new IllegalArgumentException("--reply takes NAME=JSON, not " + args[i]);
+                    }
+                    names.add(nameAndBody[0]);
+                    replies.put(nameAndBody[0], nameAndBody[1]);
+                }
                 case "--timestamps" -> stamp = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         boolean timestamps = stamp;
         LocalLambdaServer server = start(port).function(names.toArray(String[]::new));
+        replies.forEach(server::replyAlways);
         server.onRequest(r -> System.out.println("[local lambda] " + r.function() + ":" + r.qualifier() + " <- "
                 + r.payload() + (r.reachedFunction() ? "" : "  (refused: " + r.reply() + ")")));
         server.onArrival(path -> {
