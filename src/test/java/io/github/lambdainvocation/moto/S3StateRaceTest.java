@@ -217,8 +217,8 @@ class S3StateRaceTest {
             State state = store.read();
             assertThat(state.invocations().keySet()).containsExactlyInAnyOrder("users", "orders");
             for (RecordedInvocation r : state.invocations().values()) {
-                assertThat(io.github.lambdainvocation.testing.Jsons.tree(r.spec().input())).as(r.id() + ": the state holds the last input sent").isEqualTo(
-                        lastInputs.get(r.id()));
+                assertThat(io.github.lambdainvocation.testing.Jsons.tree(r.spec().input()))
+                        .as(r.id() + ": the state holds the last input sent").isEqualTo(lastInputs.get(r.id()));
             }
             assertThat(store.currentLock()).as("no lock is left behind").isEmpty();
         }
