@@ -38,6 +38,12 @@ public sealed interface JsonValue
         return this instanceof JsonNull;
     }
 
+    /** The text of member {@code key} when this is an object and that member a string; else null. */
+    default String text(String key) {
+        return this instanceof JsonObject object && object.get(key) instanceof JsonString string ? string.value()
+                : null;
+    }
+
     /** A JSON string, or {@link #NULL} for a null {@code text}. */
     static JsonValue of(String text) {
         return text == null ? NULL : new JsonString(text);

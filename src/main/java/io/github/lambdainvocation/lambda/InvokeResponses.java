@@ -31,8 +31,8 @@ final class InvokeResponses {
             List<String> trace = List.of();
             try {
                 JsonValue error = Json.parse(body);
-                type = text(error, "errorType");
-                message = text(error, "errorMessage");
+                type = error.text("errorType");
+                message = error.text("errorMessage");
                 trace = stackTrace(error);
             } catch (JsonSyntaxException e) {
                 message = body;
@@ -46,11 +46,6 @@ final class InvokeResponses {
     /** Member {@code key} of {@code value} when it is an object, else null. */
     private static JsonValue member(JsonValue value, String key) {
         return value instanceof JsonObject object ? object.get(key) : null;
-    }
-
-    /** The text of member {@code key} when it is a string, else null. */
-    private static String text(JsonValue value, String key) {
-        return member(value, key) instanceof JsonString string ? string.value() : null;
     }
 
     /**

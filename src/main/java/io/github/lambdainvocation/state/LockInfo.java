@@ -4,7 +4,6 @@ import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
 import io.github.lambdainvocation.json.JsonValue;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
-import io.github.lambdainvocation.json.JsonValue.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -58,8 +57,8 @@ public record LockInfo(String lockId, String who, String goal, String project, S
 
     /** The text of member {@code key}, or "?" when the body has no such string. */
     private static String text(JsonValue body, String key) {
-        return body instanceof JsonObject object && object.get(key) instanceof JsonString string ? string.value()
-                : "?";
+        String text = body.text(key);
+        return text == null ? "?" : text;
     }
 
     /** "ci@runner-7 (invoke of com.acme:shop, plugin 0.1.0) since 2026-11-27T10:00:00Z, lock id 1b2c…". */

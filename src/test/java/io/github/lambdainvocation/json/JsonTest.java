@@ -133,5 +133,9 @@ class JsonTest {
                 .isEqualTo("{\"s\":\"x\",\"none\":null,\"n\":3,\"b\":false,\"list\":[\"a\",\"b\"],\"v\":null}");
         assertThat(built.get("absent")).isNull();
         assertThat(built.get("none")).isEqualTo(JsonValue.NULL);
+        assertThat(built.text("s")).isEqualTo("x");
+        assertThat(built.text("n")).as("not a string").isNull();
+        assertThat(built.text("none")).isNull();
+        assertThat(JsonValue.of("x").text("s")).as("not an object").isNull();
     }
 }
