@@ -2,7 +2,8 @@
 # What a run with nothing to invoke costs, next to `mvn validate` of the same project: the demo project with its
 # one invocation already applied, against the local Lambda endpoint (which a no-op never calls). Commands run in
 # turn (validate, then each goal, RUNS times), so a drift of the machine's speed touches all of them alike; each
-# ratio is the median of the per-round ratios. Also counts the classes the no-op invoke loads, by origin.
+# ratio is the median of the per-round ratios. Also counts the classes the no-op invoke loads, by origin. The last
+# goal is bench/empty-plugin's, which does nothing and has no dependency: what Maven spends on any plugin goal.
 # MAVEN_HOMES (space-separated Maven installations) adds a table per Maven; default: the mvn on the PATH.
 # Prints Markdown; see bench/README.md.
 set -euo pipefail
@@ -10,15 +11,10 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-7}
 
 mvn -B -q -ntp -Dstyle.color=never install -DskipTests -Dinvoker.skip=true > /dev/null
-work=$(mktemp -d)
-java -cp target/test-classes io.github.lambdainvocation.testing.LocalLambdaServer \
-  --function tenant_registry --port-file "$work/port" > "$work/lambda.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-endpoint="http://127.0.0.1:$(cat "$work/port")"
-export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_EC2_METADATA_DISABLED=true
-export AWS_CONFIG_FILE="$work/no-config" AWS_SHARED_CREDENTIALS_FILE="$work/no-credentials"
+# a plugin whose one goal does nothing: what Maven itself spends to run any plugin goal
+mvn -B -q -ntp -Dstyle.color=never -f bench/empty-plugin/pom.xml install > /dev/null
+source bench/local-lambda.sh
+start_local_lambda tenant_registry
 
 project="$work/project"
 cp -r demo "$project" && rm -rf "$project/target" && mkdir -p "$project/.mvn"
@@ -38,7 +34,8 @@ time_ms() {
 }
 
 goals=("lambda-invocation:invoke" "lambda-invocation:status" "lambda-invocation:help"
-       "lambda-invocation:invoke -Dlambda-invocation.skip")
+       "lambda-invocation:invoke -Dlambda-invocation.skip"
+       "io.github.lambdainvocation.bench:empty-maven-plugin:1.0:nothing")
 
 table() {
   local mvn=$1
