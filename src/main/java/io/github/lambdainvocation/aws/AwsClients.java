@@ -56,7 +56,7 @@ public final class AwsClients implements AutoCloseable {
     private final List<ExecutionInterceptor> interceptors;
     private final RegionResolver regions;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
-    private final Map<Boolean, SdkHttpClient> http = new ConcurrentHashMap<>();
+    private final Map<Boolean, HttpClientBuiltAside> http = new ConcurrentHashMap<>();
     private volatile AwsCredentialsProvider credentials;
     private AwsCredentialsProvider preset;
 
@@ -88,10 +88,11 @@ public final class AwsClients implements AutoCloseable {
     /** The Lambda client of {@code region}. The SDK's retries are off: only the caller knows what is safe. */
     public LambdaClient lambda(Region region) {
         URI endpoint = settings.endpointOf(Service.LAMBDA);
+        SdkHttpClient httpClient = http(endpoint); // builds aside while the credentials and the client are made
         return client(Service.LAMBDA, region, endpoint, () -> {
             var builder = LambdaClient.builder()
                     .region(region)
-                    .httpClient(http(endpoint))
+                    .httpClient(httpClient)
                     .credentialsProvider(credentials())
                     .overrideConfiguration(o -> {
                         o.retryStrategy(AwsRetryStrategy.doNotRetry());
@@ -107,10 +108,11 @@ public final class AwsClients implements AutoCloseable {
     /** The S3 client of {@code region}, path-style when its endpoint is overridden. */
     public S3Client s3(Region region) {
         URI endpoint = settings.endpointOf(Service.S3);
+        SdkHttpClient httpClient = http(endpoint);
         return client(Service.S3, region, endpoint, () -> {
             var builder = S3Client.builder()
                     .region(region)
-                    .httpClient(http(endpoint))
+                    .httpClient(httpClient)
                     .credentialsProvider(credentials())
                     .overrideConfiguration(o -> {
                         o.apiCallAttemptTimeout(Duration.ofSeconds(60));
@@ -159,7 +161,7 @@ public final class AwsClients implements AutoCloseable {
         if (credentials instanceof SdkAutoCloseable closeable) {
             closeable.close();
         }
-        http.values().forEach(SdkHttpClient::close);
+        http.values().forEach(HttpClientBuiltAside::close);
         http.clear();
     }
 
@@ -170,6 +172,8 @@ public final class AwsClients implements AutoCloseable {
         credentials();
         @SuppressWarnings("unchecked")
         T client = (T) clients.computeIfAbsent(service + "|" + region.id() + "|" + endpoint, k -> create.get());
+        // built meanwhile on a thread of its own: a client that cannot be built fails here, before any request
+        http.values().forEach(HttpClientBuiltAside::built);
         return client;
     }
 
@@ -225,33 +229,40 @@ public final class AwsClients implements AutoCloseable {
     private SdkHttpClient http(URI endpoint) {
         boolean proxied = settings.proxy() != null && !isLoopback(endpoint);
         return http.computeIfAbsent(proxied, p -> {
-            ApacheHttpClient.Builder builder = ApacheHttpClient.builder()
-                    .socketTimeout(READ_TIMEOUT)
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .tcpKeepAlive(true)
-                    // small JSON bodies: Expect: 100-continue costs a round trip and upsets some S3 emulators
-                    .expectContinueEnabled(false);
             if (p) {
-                ProxySettings proxy = settings.proxy();
-                events.on(new Event.ProxyUsed(proxy.toString()));
-                builder.proxyConfiguration(ProxyConfiguration.builder()
-                        .endpoint(URI.create(proxy.protocol() + "://" + proxy.host() + ":" + proxy.port()))
-                        .username(proxy.username())
-                        .password(proxy.password())
-                        .nonProxyHosts(nonProxyHosts(proxy.nonProxyHosts()))
-                        .preemptiveBasicAuthenticationEnabled(proxy.username() != null)
-                        .useSystemPropertyValues(false)
-                        .useEnvironmentVariableValues(false)
-                        .build());
-            } else if (endpoint != null && isLoopback(endpoint)) {
-                // a local emulator: never through a proxy, not even one from the environment
-                builder.proxyConfiguration(ProxyConfiguration.builder()
-                        .useSystemPropertyValues(false)
-                        .useEnvironmentVariableValues(false)
-                        .build());
+                events.on(new Event.ProxyUsed(settings.proxy().toString()));
             }
-            return builder.build();
+            return new HttpClientBuiltAside(() -> apache(p, endpoint));
         });
+    }
+
+    /** The Apache client of one route (built on its own thread, see {@link HttpClientBuiltAside}). */
+    private SdkHttpClient apache(boolean proxied, URI endpoint) {
+        ApacheHttpClient.Builder builder = ApacheHttpClient.builder()
+                .socketTimeout(READ_TIMEOUT)
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .tcpKeepAlive(true)
+                // small JSON bodies: Expect: 100-continue costs a round trip and upsets some S3 emulators
+                .expectContinueEnabled(false);
+        if (proxied) {
+            ProxySettings proxy = settings.proxy();
+            builder.proxyConfiguration(ProxyConfiguration.builder()
+                    .endpoint(URI.create(proxy.protocol() + "://" + proxy.host() + ":" + proxy.port()))
+                    .username(proxy.username())
+                    .password(proxy.password())
+                    .nonProxyHosts(nonProxyHosts(proxy.nonProxyHosts()))
+                    .preemptiveBasicAuthenticationEnabled(proxy.username() != null)
+                    .useSystemPropertyValues(false)
+                    .useEnvironmentVariableValues(false)
+                    .build());
+        } else if (endpoint != null && isLoopback(endpoint)) {
+            // a local emulator: never through a proxy, not even one from the environment
+            builder.proxyConfiguration(ProxyConfiguration.builder()
+                    .useSystemPropertyValues(false)
+                    .useEnvironmentVariableValues(false)
+                    .build());
+        }
+        return builder.build();
     }
 
     /**
