@@ -49,6 +49,7 @@ class InvocationValidatorTest {
         assertThat(d.spec().scope()).isEqualTo(LifecycleScope.CREATE_ONLY);
         assertThat(d.spec().terraformKey()).isEqualTo("tf");
         assertThat(d.spec().triggers()).isEmpty();
+        assertThat(d.spec().keepResult()).isTrue();
         assertThat(d.inputText()).isEqualTo("{\"operation\":\"initialize\"}");
         assertThat(tree(d.spec().input()).get("operation").asText()).isEqualTo("initialize");
         assertThat(MavenText.render(d.inputSource())).isEqualTo("<input>");
