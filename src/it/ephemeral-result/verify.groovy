@@ -5,9 +5,9 @@ try {
 
     // the second build invoked nothing: it had no result to hand over, and said so
     assert lambda.payloads('password-issuer').size() == 1
-    assert new File(basedir, 'build.log').readLines().contains('[INFO]   db-password: no result this run: it was'
-            + ' not invoked, and <keepResult>false</keepResult> keeps none, so no property, outputs or results file'
-            + ' is set for it')
+    assert new File(basedir, 'build.log').readLines().contains('[INFO]   db-password: no result to hand over: it'
+            + ' was not invoked in this run and its last result was not kept (<keepResult>false</keepResult>), so no'
+            + ' property, outputs or results file is set for it')
     assert !new File(basedir, 'received-result.txt').text.contains(secret)
     assert !new File(target, 'lambda-invocation/results/db-password.json').exists()
     assert !new File(target, 'lambda-invocation/outputs/db-password.json').exists()

@@ -152,11 +152,15 @@ public final class InvocationEngine {
         }
     }
 
-    /** Invocations that keep no result and were not invoked now have nothing to hand over: say so. */
+    /**
+     * Invocations whose last result was not kept and that were not invoked now have nothing to hand over: say so.
+     * That is one that keeps no result, or one switched to keeping it that has not been invoked since (a digest).
+     */
     private void tellResultsNotKept(List<DesiredInvocation> desired, State after) {
         for (DesiredInvocation d : desired) {
-            if (!d.spec().keepResult() && d.spec().invocationType() == InvocationType.RequestResponse
-                    && after.get(d.id()).filter(r -> r.result() == null).isPresent()) {
+            if (d.spec().invocationType() == InvocationType.RequestResponse && after.get(d.id())
+                    .filter(r -> r.result() == null && (!d.spec().keepResult() || r.resultSha256() != null))
+                    .isPresent()) {
                 events.on(new Event.EphemeralResultNotAvailable(d.id()));
             }
         }

@@ -38,6 +38,10 @@ class EphemeralResultTest {
     private static final String SECRET = "pw-7f3a9c-never-in-the-state";
     private static final String RESULT = "{\"user\":\"admin\",\"password\":\"" + SECRET + "\"}";
 
+    private static final String NOTHING_HANDED_OVER = "  token: no result to hand over: it was not invoked in this"
+            + " run and its last result was not kept (<keepResult>false</keepResult>), so no property, outputs or"
+            + " results file is set for it";
+
     @TempDir
     Path dir;
 
@@ -138,8 +142,7 @@ class EphemeralResultTest {
         assertThat(dir.resolve("out/results/token.json")).doesNotExist();
         assertThat(dir.resolve("out/outputs/token.json")).doesNotExist();
         assertThat(filesHolding(SECRET)).isEmpty();
-        assertThat(console.lines()).contains("  token: no result this run: it was not invoked, and"
-                + " <keepResult>false</keepResult> keeps none, so no property, outputs or results file is set for it");
+        assertThat(console.lines()).contains(NOTHING_HANDED_OVER);
         assertThat(store.read().get("token").orElseThrow().resultSha256()).isEqualTo(Digests.sha256(RESULT));
     }
 
@@ -156,6 +159,27 @@ class EphemeralResultTest {
         assertThat(lambda.requests()).hasSize(calls);
         assertThat(Files.readString(store.file())).doesNotContain(SECRET)
                 .contains("\"resultSha256\" : \"" + Digests.sha256(RESULT) + "\"");
+    }
+
+    @Test
+    void switchingKeepResultOnHasNoResultToHandOverUntilTheNextInvocation() throws Exception {
+        // the replacement is a delete and a create: each answers the result
+        lambda.enqueue("fn", Reply.result(RESULT), Reply.result(RESULT), Reply.result(RESULT));
+        engine().invoke(config(ephemeral("CRUD")), false);
+
+        RunOutcome switched = engine().invoke(config(ephemeral("CRUD").keepResult(true)), false);
+
+        assertThat(switched.plan().changes().get(0).reasons()).containsExactly("keepResult");
+        assertThat(switched.results()).isEmpty();
+        assertThat(console.lines()).contains(NOTHING_HANDED_OVER);
+        console.lines().clear();
+
+        RunOutcome replaced = engine().invoke(config(ephemeral("CRUD").keepResult(true)),
+                new InvocationEngine.RunOptions(false, 1, java.util.Set.of("token"), java.util.Set.of()));
+
+        assertThat(replaced.results()).containsEntry("lambda-invocation.token.result", RESULT);
+        assertThat(store.read().get("token").orElseThrow().result()).isEqualTo(RESULT);
+        assertThat(console.lines()).doesNotContain(NOTHING_HANDED_OVER);
     }
 
     @Test
