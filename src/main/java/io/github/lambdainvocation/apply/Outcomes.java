@@ -40,8 +40,7 @@ final class Outcomes {
         RecordedInvocation previous = configured.recorded().get();
         InvocationSpec wanted = configured.desired().spec();
         InvocationSpec spec = wanted.code() != null ? wanted : wanted.withCode(previous.spec().code());
-        return state.with(new RecordedInvocation(change.id(), spec, previous.result(), previous.executedVersion(),
-                previous.invokedAt()));
+        return state.with(RecordedInvocation.of(change.id(), spec).withResultOf(previous));
     }
 
     /** An interrupted call recorded as done: its own result is unknown, the last known one keeps readers working. */
@@ -51,7 +50,7 @@ final class Outcomes {
             return state.without(recovery.id()).withoutPending(recovery.id());
         }
         RecordedInvocation kept = state.get(recovery.id())
-                .map(previous -> then.withResult(previous.result(), previous.executedVersion(), previous.invokedAt()))
+                .map(then::withResultOf)
                 .orElse(then);
         return state.with(kept).withoutPending(recovery.id());
     }

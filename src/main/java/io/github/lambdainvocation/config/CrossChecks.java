@@ -3,6 +3,7 @@ package io.github.lambdainvocation.config;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Graph;
 import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.LifecycleScope;
 import io.github.lambdainvocation.payload.Placeholders;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,6 +66,10 @@ final class CrossChecks {
             } else if (other.spec().invocationType() == InvocationType.Event) {
                 problems.add(reads + ", but '" + ref.id() + "' is invoked asynchronously"
                         + " ({{invocationType=Event}}) and has no result");
+            } else if (!other.spec().keepResult() && other.spec().scope() != LifecycleScope.EVERY_RUN) {
+                problems.add(reads + ", but '" + ref.id() + "' does not keep its result ({{keepResult}} is false),"
+                        + " so a run that does not invoke it has none to read; only an ephemeral result that is"
+                        + " fresh on every run ({{lifecycleScope=EVERY_RUN}} on '" + ref.id() + "') can be read");
             }
         }
     }

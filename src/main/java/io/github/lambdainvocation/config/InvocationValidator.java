@@ -76,6 +76,11 @@ public final class InvocationValidator {
         String getInvocationType();
 
         boolean isTriggerOnCodeChange();
+
+        /** False: the state keeps only the result's digest. */
+        default boolean isKeepResult() {
+            return true;
+        }
     }
 
     /** Ids become file names (results/&lt;id&gt;.json) and property names, so they are kept plain. */
@@ -170,7 +175,7 @@ public final class InvocationValidator {
             Target target = new Target(functionName, qualifier == null ? Target.LATEST : qualifier,
                     region == null ? pluginRegion : region);
             InvocationSpec spec = new InvocationSpec(target, scope, key, json, triggers, type, raw.isSensitive(),
-                    dependsOn, null);
+                    dependsOn, null, raw.isKeepResult());
             return new DesiredInvocation(raw.getId(), spec, input.text(), input.source(), timeout, outputs,
                     raw.isTriggerOnCodeChange());
         }

@@ -12,6 +12,7 @@ import io.github.lambdainvocation.lambda.LambdaInvoker;
 import io.github.lambdainvocation.model.ApplyReport;
 import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.model.DesiredInvocation;
+import io.github.lambdainvocation.model.InvocationType;
 import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.payload.PayloadBuilder;
@@ -145,7 +146,23 @@ public final class InvocationEngine {
                 publishWhatSucceeded(results, desired, state, e.partial().state());
                 throw e;
             }
-            return new RunOutcome(plan, report, results.publish(desired, state, report.state()));
+            Map<String, String> published = results.publish(desired, state, report.state());
+            tellResultsNotKept(desired, report.state());
+            return new RunOutcome(plan, report, published);
+        }
+    }
+
+    /**
+     * Invocations whose last result was not kept and that were not invoked now have nothing to hand over: say so.
+     * That is one that keeps no result, or one switched to keeping it that has not been invoked since (a digest).
+     */
+    private void tellResultsNotKept(List<DesiredInvocation> desired, State after) {
+        for (DesiredInvocation d : desired) {
+            if (d.spec().invocationType() == InvocationType.RequestResponse && after.get(d.id())
+                    .filter(r -> r.result() == null && (!d.spec().keepResult() || r.resultSha256() != null))
+                    .isPresent()) {
+                events.on(new Event.EphemeralResultNotAvailable(d.id()));
+            }
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The files later build steps read: {@code results/<id>.json}, each recorded invocation's last result, and
  * {@code outputs/<id>.json}, its configured outputs. They are rewritten on every invoke run (no-op runs too) and
- * removed when their invocation is forgotten, so no value of a torn-down invocation is left. (Two directories,
+ * removed when their invocation is forgotten, so no value of a torn-down invocation is left; an invocation that
+ * keeps no result has its files only after a run that invoked it, and loses them on the next. (Two directories,
  * because ids may contain dots: no id's file can be taken for another's.)
  */
 final class ResultFiles {

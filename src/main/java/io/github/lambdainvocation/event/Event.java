@@ -64,6 +64,12 @@ public sealed interface Event {
     /** The result files of forgotten invocations could not be removed. */
     record ResultFilesNotRemoved(String reason) implements Event {}
 
+    /**
+     * An invocation whose last result was not kept (it keeps none, or was switched to keeping it since) was not
+     * invoked by this run: nothing of it is handed over.
+     */
+    record EphemeralResultNotAvailable(String id) implements Event {}
+
     /** After a failed apply, the results of what did succeed could not be published either. */
     record ResultsNotPublished(String reason) implements Event {}
 

@@ -23,6 +23,8 @@ import java.util.function.Function;
  * @param sensitive whether the input, result and the function's errors and logs must never be printed
  * @param dependsOn the ids that run before it (and, on teardown, after it)
  * @param code the function's code it was sent to, with triggerOnCodeChange; else null
+ * @param keepResult whether the state keeps the result; false: only its digest ({@link
+ *     RecordedInvocation#keptResult()}), the result is handed to the build only by the run that received it
  */
 public record InvocationSpec(
         Target target,
@@ -33,7 +35,15 @@ public record InvocationSpec(
         InvocationType invocationType,
         boolean sensitive,
         List<String> dependsOn,
-        CodeVersion code) {
+        CodeVersion code,
+        boolean keepResult) {
+
+    /** A spec whose result the state keeps. */
+    public InvocationSpec(Target target, LifecycleScope scope, String terraformKey, JsonValue input,
+            SortedMap<String, String> triggers, InvocationType invocationType, boolean sensitive,
+            List<String> dependsOn, CodeVersion code) {
+        this(target, scope, terraformKey, input, triggers, invocationType, sensitive, dependsOn, code, true);
+    }
 
     public InvocationSpec {
         Objects.requireNonNull(target, "target");
@@ -47,12 +57,12 @@ public record InvocationSpec(
 
     public InvocationSpec withInput(JsonValue newInput) {
         return new InvocationSpec(target, scope, terraformKey, newInput, triggers, invocationType, sensitive,
-                dependsOn, code);
+                dependsOn, code, keepResult);
     }
 
     public InvocationSpec withCode(CodeVersion newCode) {
         return new InvocationSpec(target, scope, terraformKey, input, triggers, invocationType, sensitive, dependsOn,
-                newCode);
+                newCode, keepResult);
     }
 
     /** The fields of this spec that differ from {@code recorded}, in the order of {@link Field}. */
@@ -110,7 +120,9 @@ public record InvocationSpec(
         },
         TERRAFORM_KEY("terraformKey", Change.UPDATE, InvocationSpec::terraformKey),
         SENSITIVE("sensitive", Change.STATE_ONLY, InvocationSpec::sensitive),
-        INVOCATION_TYPE("invocationType", Change.STATE_ONLY, InvocationSpec::invocationType);
+        INVOCATION_TYPE("invocationType", Change.STATE_ONLY, InvocationSpec::invocationType),
+        /** How the result is kept, not what is sent: recorded (a switch to false drops the kept result), no call. */
+        KEEP_RESULT("keepResult", Change.STATE_ONLY, InvocationSpec::keepResult);
 
         private final String label;
         private final Change change;

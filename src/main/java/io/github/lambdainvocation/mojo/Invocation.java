@@ -91,6 +91,17 @@ public class Invocation implements InvocationValidator.RawInvocation {
      */
     private boolean triggerOnCodeChange;
 
+    /**
+     * {@code false}: an ephemeral result. The run that invokes it hands the result to the build as usual (the
+     * {@code lambda-invocation.<id>.result} property, {@code <outputs>}, {@code results/<id>.json}), but the
+     * state, {@code status.json} and every other file keep only its SHA-256 digest. A run that does not invoke
+     * it has no result to hand over: no property, no outputs, and its old results file is removed. Another
+     * invocation may read it with {@code @{id}} only when this one is {@code EVERY_RUN}. Default: true.
+     *
+     * @since 0.2.0
+     */
+    private boolean keepResult = true;
+
     @Override
     public String getId() {
         return id;
@@ -193,6 +204,15 @@ public class Invocation implements InvocationValidator.RawInvocation {
     @Override
     public boolean isTriggerOnCodeChange() {
         return triggerOnCodeChange;
+    }
+
+    @Override
+    public boolean isKeepResult() {
+        return keepResult;
+    }
+
+    public void setKeepResult(boolean keepResult) {
+        this.keepResult = keepResult;
     }
 
     public void setTriggerOnCodeChange(boolean triggerOnCodeChange) {

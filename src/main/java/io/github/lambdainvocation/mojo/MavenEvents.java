@@ -108,6 +108,10 @@ public final class MavenEvents implements Listener {
         when(Event.Applied.class, e -> console.info("Applied: " + e.report().summary() + "."));
         when(Event.ResultFilesNotRemoved.class, e -> console.warn("Could not remove old result files: "
                 + e.reason()));
+        when(Event.EphemeralResultNotAvailable.class, e -> console.info("  " + e.id() + ": no result to hand over:"
+                + " it was not invoked in this run and its last result was not kept ("
+                + MavenText.render("{{keepResult=false}}") + "), so no property, outputs or results file is set"
+                + " for it"));
         when(Event.ResultsNotPublished.class, e -> console.warn(MavenText.render(e.reason())));
         when(Event.StateAdopted.class, e -> console.info("The state " + e.stateLocation() + " has no owner yet (an"
                 + " older plugin wrote it): it is recorded as " + e.owner() + "'s from now on, and runs of other"

@@ -58,7 +58,7 @@ final class StateFile {
                 .put("terraformKey", s.terraformKey())
                 .put("triggers", strings(s.triggers()))
                 .put("input", s.input())
-                .put("result", r.result())
+                .put("result", r.keptResult())
                 .put("executedVersion", r.executedVersion())
                 .put("invokedAt", r.invokedAt() == null ? null : r.invokedAt().toString());
         if (s.invocationType() != InvocationType.RequestResponse) {
@@ -66,6 +66,9 @@ final class StateFile {
         }
         if (s.sensitive()) {
             n.put("sensitive", true);
+        }
+        if (!s.keepResult()) {
+            n.put("keepResult", false).put("resultSha256", r.resultSha256());
         }
         if (!s.dependsOn().isEmpty()) {
             n.putStrings("dependsOn", s.dependsOn());
@@ -134,14 +137,17 @@ final class StateFile {
         Instant invokedAt = f.time("invokedAt");
         InvocationType invocationType = f.enumValue("invocationType", InvocationType.class);
         boolean sensitive = f.bool("sensitive");
+        boolean keepResult = f.boolOr("keepResult", true);
+        String resultSha256 = f.string("resultSha256");
         List<String> dependsOn = f.stringList("dependsOn");
         Fields code = f.nested("code");
         CodeVersion codeVersion = code == null ? null : new CodeVersion(code.string("sha256"), code.string("version"));
         InvocationSpec spec = new InvocationSpec(
                 new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region),
                 f.need(scope, "lifecycleScope"), f.need(terraformKey, "terraformKey"), f.need(input, "input"),
-                triggers, invocationType, sensitive, dependsOn, codeVersion);
-        return new RecordedInvocation(id, spec, result, executedVersion, invokedAt);
+                triggers, invocationType, sensitive, dependsOn, codeVersion, keepResult);
+        // a result not kept is never read back, whatever the file says
+        return new RecordedInvocation(id, spec, keepResult ? result : null, executedVersion, invokedAt, resultSha256);
     }
 
     private static PendingCall pendingCall(String id, Fields f) {
@@ -216,6 +222,11 @@ final class StateFile {
                 return bool.value();
             }
             throw wrong(field, "true or false");
+        }
+
+        /** A boolean field, or {@code fallback} when it is missing or null. */
+        boolean boolOr(String field, boolean fallback) {
+            return present(field) == null ? fallback : bool(field);
         }
 
         Instant time(String field) {

@@ -23,9 +23,20 @@ public final class InvocationSettings implements InvocationValidator.RawInvocati
     private Map<String, String> outputs = new LinkedHashMap<>();
     private String invocationType;
     private boolean triggerOnCodeChange;
+    private boolean keepResult = true;
 
     public static InvocationSettings withId(String id) {
         return new InvocationSettings().id(id);
+    }
+
+    public InvocationSettings keepResult(boolean value) {
+        this.keepResult = value;
+        return this;
+    }
+
+    @Override
+    public boolean isKeepResult() {
+        return keepResult;
     }
 
     public InvocationSettings id(String value) {

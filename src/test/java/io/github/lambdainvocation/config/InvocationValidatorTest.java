@@ -49,6 +49,7 @@ class InvocationValidatorTest {
         assertThat(d.spec().scope()).isEqualTo(LifecycleScope.CREATE_ONLY);
         assertThat(d.spec().terraformKey()).isEqualTo("tf");
         assertThat(d.spec().triggers()).isEmpty();
+        assertThat(d.spec().keepResult()).isTrue();
         assertThat(d.inputText()).isEqualTo("{\"operation\":\"initialize\"}");
         assertThat(tree(d.spec().input()).get("operation").asText()).isEqualTo("initialize");
         assertThat(MavenText.render(d.inputSource())).isEqualTo("<input>");
@@ -138,6 +139,14 @@ class InvocationValidatorTest {
                 .singleElement().asString()
                 .endsWith("reads @{async}, but 'async' is invoked asynchronously (<invocationType>Event"
                         + "</invocationType>) and has no result");
+        assertThat(problemsOf(valid("token").keepResult(false), valid("seed").input("{\"t\": \"@{token}\"}")))
+                .singleElement().asString()
+                .isEqualTo("invocation 'seed': <input> reads @{token}, but 'token' does not keep its result"
+                        + " (<keepResult> is false), so a run that does not invoke it has none to read; only an"
+                        + " ephemeral result that is fresh on every run (<lifecycleScope>EVERY_RUN</lifecycleScope>"
+                        + " on 'token') can be read");
+        assertThat(validate(valid("token").keepResult(false).lifecycleScope("EVERY_RUN"),
+                valid("seed").input("{\"t\": \"@{token}\"}")).get(1).spec().dependsOn()).containsExactly("token");
         assertThat(problemsOf(valid("seed").input("{\"t\": \"@{seed}\"}"))).singleElement().asString()
                 .isEqualTo("invocation 'seed': <input> reads @{seed}, its own result");
         assertThat(problemsOf(valid("a"), valid("seed").input("{\"t\": \"@{a#id}\"}"))).singleElement()

@@ -55,6 +55,7 @@ class BindingTest {
                     <outputs><rows>/rows</rows></outputs>
                     <invocationType>RequestResponse</invocationType>
                     <triggerOnCodeChange>true</triggerOnCodeChange>
+                    <keepResult>false</keepResult>
                   </invocation>
                 </invocations>""", basedir).get(0);
     }
@@ -91,6 +92,7 @@ class BindingTest {
         assertThat(d.timeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(d.outputs()).containsEntry("rows", "/rows");
         assertThat(d.triggerOnCodeChange()).isTrue();
+        assertThat(d.spec().keepResult()).isFalse();
     }
 
     /** The invoke goal, bound from POM XML, with one invocation whose {@code <triggers>} hold {@code triggers}. */

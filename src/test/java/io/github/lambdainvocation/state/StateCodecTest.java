@@ -239,4 +239,42 @@ class StateCodecTest {
         assertThat(a.invokedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(one.pending()).isEmpty();
     }
+
+    @Test
+    void aResultNotKeptIsWrittenAsItsDigestOnlyAndReadsBackWithoutIt() throws Exception {
+        InvocationSpec spec = new InvocationSpec(new Target("fn", "$LATEST", null), LifecycleScope.EVERY_RUN, "tf",
+                Json.parse("{}"), null, null, false, null, null, false);
+        RecordedInvocation received = new RecordedInvocation("token", spec, "{\"password\":\"s3cr3t-value\"}", "1",
+                AT);
+        PendingCall again = new PendingCall("token", spec.target(), "invoke", "{}", InvocationType.RequestResponse, AT,
+                received);
+        State state = State.of(List.of(received), List.of(again));
+
+        byte[] bytes = StateCodec.encode(state);
+        State read = StateCodec.decode(bytes, "x");
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("s3cr3t-value")
+                .contains("\"keepResult\" : false", "\"resultSha256\" : \"" + received.resultSha256() + "\"");
+        RecordedInvocation back = read.get("token").orElseThrow();
+        assertThat(back.result()).isNull();
+        assertThat(back.resultSha256()).isEqualTo(received.resultSha256())
+                .isEqualTo(io.github.lambdainvocation.model.Digests.sha256("{\"password\":\"s3cr3t-value\"}"));
+        assertThat(back.spec().keepResult()).isFalse();
+        assertThat(read.pending().get("token").then().resultSha256()).isEqualTo(received.resultSha256());
+        assertThat(StateCodec.encode(read)).as("read back, it writes the same bytes").isEqualTo(bytes);
+    }
+
+    @Test
+    void aResultInAFileThatSaysItIsNotKeptIsNotReadAndOlderFilesKeepTheirResults() {
+        State notKept = decode(invocation(OK + ", \"keepResult\": false, \"result\": \"left by hand\","
+                + " \"resultSha256\": \"sha256:ab\""));
+        State older = decode(invocation(OK + ", \"result\": \"r\""));
+
+        assertThat(notKept.get("a").orElseThrow().result()).isNull();
+        assertThat(notKept.get("a").orElseThrow().resultSha256()).isEqualTo("sha256:ab");
+        assertThat(older.get("a").orElseThrow().spec().keepResult()).isTrue();
+        assertThat(older.get("a").orElseThrow().result()).isEqualTo("r");
+        assertRefused(invocation(OK + ", \"keepResult\": \"no\""),
+                "invocation 'a' has a \"keepResult\" that is not true or false");
+    }
 }
