@@ -130,10 +130,10 @@ public final class InvocationEngine {
             tell(plan, Event.Goal.STATUS);
             UpFrontChecks.payloads(plan);
             writeStatus(plan);
-            savePlan(planOut, plan, desired, replace, pluginVersion);
             if (verify) {
                 verify(plan, lambda);
             }
+            savePlan(planOut, plan, desired, replace, pluginVersion); // a plan that failed verify is not saved
             return plan;
         }
     }

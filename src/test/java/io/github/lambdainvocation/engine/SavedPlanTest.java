@@ -294,6 +294,15 @@ class SavedPlanTest {
     }
 
     @Test
+    void aPlanWhoseDryRunFailsIsNotSaved() {
+        assertThatThrownBy(() -> engine(store).status(config(InvocationSettings.withId("x").functionName("missing")
+                .input("{}")), true, Set.of(), planFile, VERSION))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("invocation 'x'");
+        assertThat(planFile).doesNotExist();
+    }
+
+    @Test
     void anEmptyPlanAppliesNothingAndIsRefusedOnceSomethingIsConfigured() throws Exception {
         savePlan(List.of(), Set.of());
         assertThat(applyPlan(List.of(), Set.of()).report().calls()).isZero();
