@@ -56,6 +56,11 @@ public final class InvocationEngine {
             acknowledge = Set.copyOf(acknowledge);
         }
 
+        /** The same options with other ids to replace. */
+        public RunOptions withReplace(Set<String> ids) {
+            return new RunOptions(offline, parallelism, ids, acknowledge);
+        }
+
         public static RunOptions plain(boolean offline) {
             return new RunOptions(offline, 1, Set.of(), Set.of());
         }
@@ -100,9 +105,22 @@ public final class InvocationEngine {
      *     without running it
      */
     public Plan status(List<DesiredInvocation> desired, boolean verify, Set<String> replace) {
+        return status(desired, verify, replace, null, null);
+    }
+
+    /**
+     * {@link #status(List, boolean, Set)}, also saving the plan to {@code planOut} (when not null) for
+     * {@link #invoke(List, RunOptions, SavedPlan)} to apply.
+     *
+     * @param pluginVersion the version of this plugin, which the saved plan records
+     */
+    public Plan status(List<DesiredInvocation> desired, boolean verify, Set<String> replace, Path planOut,
+            String pluginVersion) {
         UpFrontChecks.replaceIds(replace, desired);
         if (nothingAtAll(desired)) {
-            return tellNothing(Event.Goal.STATUS);
+            Plan nothing = tellNothing(Event.Goal.STATUS);
+            savePlan(planOut, nothing, desired, replace, pluginVersion);
+            return nothing;
         }
         State state = claim(store.read());
         try (OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
@@ -116,6 +134,7 @@ public final class InvocationEngine {
             if (verify) {
                 verify(plan, lambda);
             }
+            savePlan(planOut, plan, desired, replace, pluginVersion); // a plan that failed verify is not saved
             return plan;
         }
     }
@@ -126,18 +145,39 @@ public final class InvocationEngine {
 
     /** Brings the recorded state in line with {@code desired}, invoking what the lifecycle calls for. */
     public RunOutcome invoke(List<DesiredInvocation> desired, RunOptions options) {
+        return invoke(desired, options, null);
+    }
+
+    /**
+     * {@link #invoke(List, RunOptions)} applying exactly the plan {@code saved} (when not null): its replace
+     * ids are this run's, and the run is refused before anything is sent when the state, the configuration or
+     * what invoke would do changed since it was saved.
+     */
+    public RunOutcome invoke(List<DesiredInvocation> desired, RunOptions given, SavedPlan saved) {
+        RunOptions options = saved == null ? given : saved.options(given);
         UpFrontChecks.replaceIds(options.replace(), desired);
         if (nothingAtAll(desired)) {
+            if (saved != null) {
+                saved.check(store, desired, new Plan(List.of()));
+                events.on(new Event.SavedPlanMatches(saved.file()));
+            }
             UpFrontChecks.acknowledgeIds(options.acknowledge(), State.empty());
             return RunOutcome.nothing(tellNothing(Event.Goal.INVOKE));
         }
         ResultPublisher results = new ResultPublisher(outputDirectory);
         try (StateStore.Lock lock = store.lock(); OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
             State recorded = store.read();
+            if (saved != null) {
+                saved.checkState(store);
+            }
             State state = claim(recorded);
             UpFrontChecks.acknowledgeIds(options.acknowledge(), state);
             Plan plan = Planner.forInvoke(desired, state, new Planner.Options(options.replace(),
                     options.acknowledge(), codeVersions(desired, lambda, options.offline())));
+            if (saved != null) {
+                saved.check(store, desired, plan);
+                events.on(new Event.SavedPlanMatches(saved.file()));
+            }
             tell(plan, Event.Goal.INVOKE);
             ApplyReport report;
             try {
@@ -311,6 +351,15 @@ public final class InvocationEngine {
             throw new ConfigurationException(problems);
         }
         events.on(new Event.Verified(checked));
+    }
+
+    private void savePlan(Path planOut, Plan plan, List<DesiredInvocation> desired, Set<String> replace,
+            String pluginVersion) {
+        if (planOut != null) {
+            SavedPlan.of(planOut, plan, ConfigurationDigest.of(desired), List.copyOf(replace), store.location(),
+                    store.version(), pluginVersion, clock.instant()).write();
+            events.on(new Event.PlanSaved(planOut, plan.changes().stream().anyMatch(PlannedChange::sensitive)));
+        }
     }
 
     private void writeStatus(Plan plan) {

@@ -37,6 +37,12 @@ public sealed interface Event {
     /** status: the plan was written to status.json. */
     record StatusWritten(Path file) implements Event {}
 
+    /** status with planOut: the plan was saved for invoke to apply; {@code digestsOnly}: of sensitive ones. */
+    record PlanSaved(Path file, boolean digestsOnly) implements Event {}
+
+    /** invoke with a saved plan: the state, the configuration and the plan are still those saved. */
+    record SavedPlanMatches(Path file) implements Event {}
+
     /** status with verify: one planned call passed its DryRun. */
     record DryRunPassed(String id, String event, Target target) implements Event {}
 

@@ -15,9 +15,13 @@ public final class Digests {
         if (text == null) {
             return "sha256:-";
         }
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code sha256:<hex>} of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

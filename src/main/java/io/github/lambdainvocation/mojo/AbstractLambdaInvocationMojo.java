@@ -437,9 +437,13 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
 
     /** This build, as a lock names it. */
     private LockInfo thisBuild() {
-        String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
         return new LockInfo(null, System.getProperty("user.name") + "@" + hostName(), mojoExecution.getGoal(),
-                projectCoordinates(), version, null);
+                projectCoordinates(), pluginVersion(), null);
+    }
+
+    /** The version of this plugin. */
+    protected String pluginVersion() {
+        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
     }
 
     private static String hostName() {

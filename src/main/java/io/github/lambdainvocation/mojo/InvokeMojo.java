@@ -4,6 +4,9 @@ import javax.inject.Inject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import io.github.lambdainvocation.engine.InvocationEngine;
 import io.github.lambdainvocation.engine.RunOutcome;
+import io.github.lambdainvocation.engine.SavedPlan;
+import io.github.lambdainvocation.model.DesiredInvocation;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,9 +38,23 @@ public class InvokeMojo extends AbstractLambdaInvocationMojo {
     @Parameter(property = "lambda-invocation.replace")
     protected java.util.List<String> replace = new java.util.ArrayList<>();
 
+    /**
+     * Apply exactly the plan that {@code status -Dlambda-invocation.planOut=<file>} saved to this file, or
+     * nothing: the run is refused before anything is invoked when the file is not such a plan or was changed, when
+     * the state changed since the plan was made, when the configuration changed (the message names the
+     * invocations), or when invoke would now do anything else (a function's code changed, say). The plan's
+     * replace ids are used; a different {@code replace} is refused.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "lambda-invocation.plan")
+    protected java.io.File plan;
+
     @Override
     protected void run(InvocationEngine engine) {
-        RunOutcome outcome = engine.invoke(desiredInvocations(), runOptions(replace));
+        List<DesiredInvocation> desired = desiredInvocations();
+        RunOutcome outcome = engine.invoke(desired, runOptions(replace),
+                plan == null ? null : SavedPlan.read(plan.toPath(), pluginVersion()));
         for (Map.Entry<String, String> property : outcome.results().entrySet()) {
             project.getProperties().setProperty(property.getKey(), property.getValue());
         }

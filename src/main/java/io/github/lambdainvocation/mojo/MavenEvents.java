@@ -65,6 +65,11 @@ public final class MavenEvents implements Listener {
         when(Event.NothingToDestroy.class, e -> console.info("'" + e.id() + "' is not recorded in the state:"
                 + " nothing to destroy."));
         when(Event.StatusWritten.class, e -> console.info("Plan written to " + e.file()));
+        when(Event.PlanSaved.class, e -> console.info("Plan saved to " + e.file() + " (readable by you only;"
+                + (e.digestsOnly() ? " sensitive payloads as digests only;" : "") + " apply it with"
+                + " -Dlambda-invocation.plan=" + e.file() + ")"));
+        when(Event.SavedPlanMatches.class, e -> console.info("Applying the saved plan " + e.file() + ": the state"
+                + " and the configuration are those it was made from."));
         when(Event.DryRunPassed.class, e -> console.info("  " + e.id() + ": " + e.event() + " -> "
                 + e.target().describe() + ": may be invoked (DryRun)"));
         when(Event.Verified.class, e -> console.info("Verified " + e.calls() + " planned call"

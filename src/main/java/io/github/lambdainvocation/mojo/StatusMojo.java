@@ -40,8 +40,21 @@ public class StatusMojo extends AbstractLambdaInvocationMojo {
     @Parameter(property = "lambda-invocation.replace")
     protected java.util.List<String> replace = new java.util.ArrayList<>();
 
+    /**
+     * Also save the plan to this file, for {@code invoke -Dlambda-invocation.plan=<file>} to apply exactly that
+     * plan later (an approval gate between plan and apply, like {@code terraform plan -out}). The file holds each
+     * planned call's exact payload (only a SHA-256 digest of it for a sensitive invocation), the replace ids, the
+     * version of the state and a digest of the configuration, and a checksum of its own content. It is written
+     * readable by its owner only, because payloads can hold data.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "lambda-invocation.planOut")
+    protected java.io.File planOut;
+
     @Override
     protected void run(InvocationEngine engine) {
-        engine.status(desiredInvocations(), verify, io.github.lambdainvocation.config.SettingValues.ids(replace));
+        engine.status(desiredInvocations(), verify, io.github.lambdainvocation.config.SettingValues.ids(replace),
+                planOut == null ? null : planOut.toPath(), pluginVersion());
     }
 }

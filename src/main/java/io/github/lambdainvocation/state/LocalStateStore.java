@@ -25,6 +25,8 @@ public final class LocalStateStore implements StateStore {
 
     private final Path file;
     private final Path lockDirectory;
+    /** The SHA-256 of the bytes last read or written, {@link #NO_STATE}, or null before the first read. */
+    private volatile String version;
 
     public LocalStateStore(Path file) {
         this(file, defaultLockDirectory());
@@ -59,10 +61,12 @@ public final class LocalStateStore implements StateStore {
                 throw StateCodec.corrupt(file.toString(), "it is a symbolic link to " + target() + ", which does"
                         + " not exist");
             }
+            version = NO_STATE;
             return State.empty();
         } catch (IOException e) {
             throw new StateException("The state " + file + " cannot be read: " + e, false, e);
         }
+        version = Digests.sha256(bytes);
         return StateCodec.decode(bytes, file.toString());
     }
 
@@ -75,6 +79,14 @@ public final class LocalStateStore implements StateStore {
     }
 
     @Override
+    public String version() throws StateException {
+        if (version == null) {
+            read();
+        }
+        return version;
+    }
+
+    @Override
     public boolean exists() {
         return Files.exists(file);
     }
@@ -84,7 +96,9 @@ public final class LocalStateStore implements StateStore {
     public void write(State state) throws StateException {
         try {
             PrivateFiles.removeLeftTemporaries(file);
-            PrivateFiles.writeAtomically(file, StateCodec.encode(state));
+            byte[] bytes = StateCodec.encode(state);
+            PrivateFiles.writeAtomically(file, bytes);
+            version = Digests.sha256(bytes);
         } catch (IOException e) {
             throw new StateException("The state " + file + " could not be written: " + e, false, e);
         }

@@ -59,6 +59,8 @@ public final class S3StateStore implements StateStore {
 
     /** The ETag of the state as last read or written by this store; null when there was none. */
     private String etag;
+    /** Whether this store has read or written the state, so that {@link #etag} is known. */
+    private boolean seen;
 
     /**
      * @param me this build, as it is written into the lock (its id is replaced by a fresh one per lock)
@@ -83,12 +85,22 @@ public final class S3StateStore implements StateStore {
     @Override
     public State read() throws StateException {
         ResponseBytes<GetObjectResponse> object = get(settings.location().key());
+        seen = true;
         if (object == null) {
             etag = null;
             return State.empty();
         }
         etag = object.response().eTag();
         return StateCodec.decode(object.asByteArray(), location());
+    }
+
+    /** The ETag the last read or write saw; reads the state when this store has not yet. */
+    @Override
+    public String version() throws StateException {
+        if (!seen) {
+            read();
+        }
+        return etag == null ? NO_STATE : etag;
     }
 
     @Override
@@ -121,6 +133,7 @@ public final class S3StateStore implements StateStore {
         }
         try {
             etag = s3.putObject(request.build(), RequestBody.fromBytes(body)).eTag();
+            seen = true;
         } catch (S3Exception e) {
             if (isPreconditionFailure(e)) {
                 // A retry of our own write, whose first attempt landed, looks just like a conflict.

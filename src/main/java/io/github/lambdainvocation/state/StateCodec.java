@@ -5,6 +5,7 @@ import io.github.lambdainvocation.json.JsonSyntaxException;
 import io.github.lambdainvocation.json.JsonValue;
 import io.github.lambdainvocation.json.JsonValue.JsonNumber;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
+import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.State;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -35,6 +36,14 @@ import java.nio.charset.StandardCharsets;
 public final class StateCodec {
 
     private StateCodec() {}
+
+    /**
+     * {@code spec} in the state's own mapping, so that whatever the state records of a spec (every component a
+     * new element adds too) is in this tree.
+     */
+    public static JsonObject spec(InvocationSpec spec) {
+        return StateFile.spec(spec);
+    }
 
     public static byte[] encode(State state) {
         return (Json.writePretty(StateFile.of(state)) + "\n").getBytes(StandardCharsets.UTF_8);

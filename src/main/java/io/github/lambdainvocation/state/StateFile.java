@@ -50,6 +50,11 @@ final class StateFile {
         return root.build();
     }
 
+    /** A spec as the state records it (with nothing come back yet), for digests of the configuration. */
+    static JsonObject spec(InvocationSpec spec) {
+        return record(RecordedInvocation.of("-", spec));
+    }
+
     /** One recorded invocation: its spec, flattened, and what came back. */
     private static JsonObject record(RecordedInvocation r) {
         InvocationSpec s = r.spec();

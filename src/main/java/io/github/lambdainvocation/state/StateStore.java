@@ -12,6 +12,18 @@ public interface StateStore extends AutoCloseable {
     /** The recorded state; an empty state when none was written yet. Never changes what is stored. */
     State read() throws StateException;
 
+    /** What {@link #version()} says when no state is stored. */
+    String NO_STATE = "none";
+
+    /**
+     * The version of the state as this store last read or wrote it (reading it first when it has not yet), so
+     * that a saved plan can tell whether the state changed since: the S3 object's ETag, the SHA-256 of a local
+     * file's bytes, or {@link #NO_STATE}. Costs no request when the state was read already.
+     */
+    default String version() throws StateException {
+        throw new StateException("The state " + location() + " cannot tell its version.", false);
+    }
+
     /** Whether a state is stored at all (an empty state may be stored too). */
     boolean exists() throws StateException;
 

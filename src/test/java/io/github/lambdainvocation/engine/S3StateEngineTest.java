@@ -229,4 +229,75 @@ class S3StateEngineTest {
         }
         assertThat(lambda.requests()).as("no delete of the first service's invocation").hasSize(sent);
     }
+
+    private software.amazon.awssdk.core.ResponseBytes<software.amazon.awssdk.services.s3.model.GetObjectResponse>
+            stateObject() {
+        return s3.client().getObjectAsBytes(r -> r.bucket(location.bucket()).key(location.key()));
+    }
+
+    private void applySavedPlan(Path planFile, List<DesiredInvocation> desired) {
+        try (S3StateStore store = s3Store("ci@apply")) {
+            engine(store).invoke(desired, InvocationEngine.RunOptions.plain(false),
+                    SavedPlan.read(planFile, SavedPlanTest.VERSION));
+        }
+    }
+
+    @Test
+    void aSavedPlanRecordsTheETagItReadAndIsAppliedUnderTheLock() throws Exception {
+        Path planFile = dir.resolve("tfplan.json");
+        try (S3StateStore store = s3Store("ci@a")) {
+            engine(store).invoke(crud("{\"plan\":\"basic\"}"), false);
+        }
+        try (S3StateStore store = s3Store("ci@plan")) {
+            engine(store).status(crud("{\"plan\":\"gold\"}"), false, Set.of(), planFile, SavedPlanTest.VERSION);
+        }
+        var plan = (io.github.lambdainvocation.json.JsonValue.JsonObject) io.github.lambdainvocation.json.Json
+                .parse(Files.readString(planFile));
+        var saved = plan.get("state");
+        assertThat(saved.text("version")).isEqualTo(stateObject().response().eTag());
+        assertThat(saved.text("location")).isEqualTo(location.toString());
+        List<Boolean> lockedDuringCall = new java.util.concurrent.CopyOnWriteArrayList<>();
+        lambda.onArrival(request -> {
+            if (request.contains("/invocations")) {
+                try (S3StateStore look = s3Store("ci@look")) {
+                    lockedDuringCall.add(look.currentLock().isPresent());
+                }
+            }
+        });
+
+        applySavedPlan(planFile, crud("{\"plan\":\"gold\"}"));
+
+        assertThat(lambda.payloads("fn")).containsExactly(
+                "{\"plan\":\"basic\",\"tf\":{\"action\":\"create\",\"prev_input\":null}}",
+                "{\"plan\":\"gold\",\"tf\":{\"action\":\"update\",\"prev_input\":{\"plan\":\"basic\"}}}");
+        assertThat(lockedDuringCall).as("the state was locked while the plan was applied").containsExactly(true);
+        try (S3StateStore store = s3Store("ci@check")) {
+            assertThat(store.currentLock()).as("the lock was released").isEmpty();
+        }
+    }
+
+    @Test
+    void aSavedPlanIsRefusedWhenTheS3StateWasWrittenSinceAndTheObjectStaysAsItIs() throws Exception {
+        Path planFile = dir.resolve("tfplan.json");
+        try (S3StateStore store = s3Store("ci@plan")) {
+            engine(store).status(crud("{}"), false, Set.of(), planFile, SavedPlanTest.VERSION);
+        }
+        try (S3StateStore store = s3Store("ci@other")) {
+            engine(store).invoke(crud("{}"), false);
+        }
+        var before = stateObject();
+
+        assertThatThrownBy(() -> applySavedPlan(planFile, crud("{}")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("was made from another version of the state: " + location + " has changed since"
+                        + " (version then: none, now: " + before.response().eTag() + ")");
+
+        assertThat(lambda.payloads("fn")).hasSize(1);
+        var after = stateObject();
+        assertThat(after.response().eTag()).isEqualTo(before.response().eTag());
+        assertThat(after.asByteArray()).isEqualTo(before.asByteArray());
+        try (S3StateStore store = s3Store("ci@check")) {
+            assertThat(store.currentLock()).as("the refused run released its lock").isEmpty();
+        }
+    }
 }

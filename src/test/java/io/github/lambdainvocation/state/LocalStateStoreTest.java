@@ -184,4 +184,20 @@ class LocalStateStoreTest {
         assertThat(overlap).isFalse();
         second.join();
     }
+
+    @Test
+    void theVersionIsTheDigestOfTheBytesThisStoreLastReadOrWrote() throws Exception {
+        LocalStateStore store = new LocalStateStore(dir.resolve("state.json"), dir.resolve("locks"));
+        assertThat(store.version()).isEqualTo(StateStore.NO_STATE);
+
+        store.write(State.of(List.of(record("a", "{}"))));
+        String written = io.github.lambdainvocation.model.Digests.sha256(Files.readAllBytes(store.file()));
+        assertThat(store.version()).isEqualTo(written);
+
+        new LocalStateStore(store.file(), dir.resolve("locks")).write(State.of(List.of(record("a", "{\"v\":2}"))));
+        assertThat(store.version()).as("as this store last saw it").isEqualTo(written);
+        store.read();
+        assertThat(store.version()).isEqualTo(io.github.lambdainvocation.model.Digests.sha256(
+                Files.readAllBytes(store.file()))).isNotEqualTo(written);
+    }
 }

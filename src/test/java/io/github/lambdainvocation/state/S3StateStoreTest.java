@@ -301,4 +301,20 @@ class S3StateStoreTest {
                     .asInt()).isEqualTo(State.FORMAT_VERSION);
         }
     }
+
+    @Test
+    void theVersionIsTheETagOfTheLastReadOrWriteAndCostsNoRequest() throws Exception {
+        try (S3StateStore store = store("ci@runner", Duration.ZERO)) {
+            assertThat(store.version()).as("reads when it has not yet").isEqualTo(StateStore.NO_STATE);
+            store.write(stateWith("a", "{}"));
+            store.read();
+            wire.clear();
+
+            String version = store.version();
+
+            assertThat(wire.requests()).isEmpty();
+            assertThat(version).isEqualTo(s3.client().getObjectAsBytes(r -> r.bucket(location.bucket())
+                    .key(location.key())).response().eTag());
+        }
+    }
 }

@@ -1,0 +1,1 @@
+io.github.lambdainvocation.testing.ItHarness.start(context, 'migrate')
