@@ -72,6 +72,9 @@ final class ApplyReportFile implements AutoCloseable {
         }
         byte[] bytes = (Json.writePretty(json(goal, stateLocation, log.began(), clock.instant(), log.entries(),
                 wording)) + "\n").getBytes(StandardCharsets.UTF_8);
+        // a stopped run arrives here with its thread interrupted, which would close the file channel at once:
+        // the report of that run is written all the same, and the interrupt kept for whoever stops the build
+        boolean interrupted = Thread.interrupted();
         try {
             PrivateFiles.writeAtomically(file, bytes);
         } catch (IOException e) {
@@ -79,6 +82,10 @@ final class ApplyReportFile implements AutoCloseable {
             // report of an earlier run in its place
             events.on(new Event.ApplyReportNotWritten(file, e.toString() + removeOld()));
             return;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         events.on(new Event.ApplyReportWritten(file));
     }

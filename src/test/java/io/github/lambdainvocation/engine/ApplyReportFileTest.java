@@ -28,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -244,6 +247,50 @@ class ApplyReportFileTest {
         JsonObject a = object(((JsonArray) top.get("changes")).elements().get(0));
         assertThat(a.text("action")).isEqualTo("forget");
         assertThat(a.text("outcome")).isEqualTo("done");
+    }
+
+    @Test
+    void aRunThatIsStoppedWhileACallRunsReportsThatCallInterruptedAndTheRestSkipped() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        lambda.onArrival(request -> {
+            if (request.contains("/functions/lost/invocations")) {
+                arrived.countDown();
+                await(answer);
+            }
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread run = new Thread(() -> {
+            try {
+                engine().invoke(config(InvocationSettings.withId("i").functionName("lost").input("{}"),
+                        InvocationSettings.withId("c").functionName("fn").input("{}").dependsOn("i")), false);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        run.start();
+        try {
+            await(arrived);
+            run.interrupt(); // as Maven does when the build is stopped
+            run.join(TimeUnit.SECONDS.toMillis(30));
+        } finally {
+            answer.countDown();
+        }
+
+        assertThat(failure.get()).hasMessageContaining("Interrupted");
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        ((JsonArray) object(Json.parse(Files.readString(report()))).get("changes")).elements()
+                .forEach(c -> outcomes.put(c.text("id"), c.text("outcome")));
+        assertThat(outcomes).containsExactly(Map.entry("i", "interrupted"), Map.entry("c", "skipped"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the call arrived").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
