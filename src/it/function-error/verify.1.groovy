@@ -7,6 +7,21 @@ assert state.invocations.keySet() == ['a'] as Set
 assert new File(basedir, 'target/lambda-invocation/results/a.json').exists()
 assert !new File(basedir, 'target/lambda-invocation/results/b.json').exists()
 
+// apply.json, written although the build failed: a done, b failed with the function's error
+def report = new JsonSlurper().parse(new File(basedir, 'target/lambda-invocation/apply.json'))
+assert report.schemaVersion == 1 && report.goal == 'invoke'
+assert report.state.endsWith('state.json')
+def byId = report.changes.collectEntries { [(it.id): it] }
+assert byId.keySet() == ['a', 'b'] as Set
+assert byId.a.outcome == 'done' && byId.a.action == 'create' && byId.a.attempts == 1 && byId.a.error == null
+assert byId.a.executedVersion == '\$LATEST' && byId.a.durationMs >= 0 && byId.a.start.endsWith('Z')
+assert byId.b.outcome == 'failed' && byId.b.attempts == 1
+assert byId.b.error.type == 'function-error' && byId.b.error.functionErrorType == 'MigrationError'
+assert byId.b.error.message.contains('column "email" already exists')
+assert report.summary == [done: 1, failed: 1, interrupted: 0, skipped: 0, attempts: 2]
+def mode = java.nio.file.Files.getPosixFilePermissions(new File(basedir, 'target/lambda-invocation/apply.json').toPath())
+assert java.nio.file.attribute.PosixFilePermissions.toString(mode) == 'rw-------'
+
 // Maven's error block: the failure message, then the rest of its lines
 def errors = new File(basedir, 'build.log').readLines().findAll { it.startsWith('[ERROR] ') }
 def failure = errors.find { it.startsWith('[ERROR] Failed to execute goal ') }

@@ -20,6 +20,11 @@ try {
             '[INFO] Plan: 2 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget, 0 unchanged; 2 Lambda invocations.',
             '[INFO] Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget, 1 unchanged; 1 Lambda invocation.']
 
+    // apply.json of run 2: a unchanged, b created
+    def report = json.parse(new File(basedir, 'target/lambda-invocation/apply.json'))
+    assert report.changes.collect { [it.id, it.action, it.outcome, it.attempts] } ==
+            [['a', 'no-op', 'done', 0], ['b', 'create', 'done', 1]]
+
     def state = json.parse(new File(basedir, 'target/lambda-invocation/state.json'))
     assert state.invocations.keySet() == ['a', 'b'] as Set
     assert json.parseText(state.invocations.b.result) == [step: 2, migration: 'add-email', tf: [action: 'create', prev_input: null]]

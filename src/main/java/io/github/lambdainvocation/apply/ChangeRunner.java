@@ -3,6 +3,7 @@ package io.github.lambdainvocation.apply;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.event.Event;
 import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.event.Progress;
 import io.github.lambdainvocation.lambda.CallOptions;
 import io.github.lambdainvocation.lambda.InvocationResult;
 import io.github.lambdainvocation.lambda.LambdaCallException;
@@ -39,29 +40,43 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
     private final Supplier<LambdaInvoker> invoker;
     private final Listener events;
     private final Clock clock;
+    private final RunLog log;
 
-    ChangeRunner(Journal journal, Supplier<LambdaInvoker> invoker, Listener events, Clock clock) {
+    ChangeRunner(Journal journal, Supplier<LambdaInvoker> invoker, Listener events, Clock clock, RunLog log) {
         this.journal = journal;
         this.invoker = invoker;
         this.events = events;
         this.clock = clock;
+        this.log = log;
     }
 
     @Override
     public Optional<Started> prepare(PlannedChange planned) {
+        try {
+            return decideAndBuild(planned);
+        } catch (LambdaInvocationException e) {
+            log.failed(planned.id(), e);
+            throw e;
+        }
+    }
+
+    private Optional<Started> decideAndBuild(PlannedChange planned) {
         PlannedChange change = planned instanceof PlannedChange.Configured configured && configured.deferred()
                 ? decide(configured, journal.state())
                 : planned;
+        log.started(change);
         if (change.action() == Action.NO_OP) {
             if (planned.deferred()) {
                 events.on(new Event.UnchangedAfterAll(change.id()));
             }
             journal.count(Action.NO_OP);
+            log.done(change.id());
             return Optional.empty();
         }
         if (change.calls().isEmpty()) {
             journal.change(state -> Outcomes.withoutCalls(state, change));
             journal.count(change.action());
+            log.done(change.id());
             return Optional.empty();
         }
         PlannedCall first = change.calls().get(0);
@@ -83,6 +98,18 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
     /** Runs a started change: its calls in order (the first one is recorded as pending already). */
     @Override
     public void run(Started start) {
+        try {
+            runCalls(start);
+        } catch (LambdaInvocationException e) {
+            if (!(e.getCause() instanceof LambdaCallException)) {
+                log.failed(start.change().id(), e); // a call's own failure is logged where it happened
+            }
+            throw e;
+        }
+        log.done(start.change().id());
+    }
+
+    private void runCalls(Started start) {
         PlannedChange change = start.change();
         List<PlannedCall> calls = change.calls();
         for (int i = 0; i < calls.size(); i++) {
@@ -99,8 +126,10 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
                 if (!e.outcomeUnknown()) {
                     journal.abandon(change.id()); // the outcome is known: it did not succeed
                 }
+                log.failed(change.id(), e);
                 throw Failures.ofCall(change, call, e);
             }
+            log.called(change.id(), result.attempts(), result.executedVersion());
             RecordedInvocation then = pending.then();
             journal.succeed(change.id(), state -> then == null
                     ? state.without(change.id())
@@ -145,7 +174,11 @@ final class ChangeRunner implements Scheduler.Steps<PlannedChange, ChangeRunner.
         events.on(new Event.CallStarted(change.id(), call.event(), call.target(), payload.length, async));
         long started = System.nanoTime();
         CallOptions options = Outcomes.callOptions(change, call);
-        InvocationResult result = invoker.get().invoke(call.target(), payload, options);
+        InvocationResult result;
+        try (Progress.Ticket ticking = events.progress().start(events, elapsed ->
+                new Event.CallStillRunning(change.id(), call.target(), elapsed, options.timeout()))) {
+            result = invoker.get().invoke(call.target(), payload, options);
+        }
         events.on(new Event.CallDone(change.id(), call.event(), Duration.ofNanos(System.nanoTime() - started),
                 result.executedVersion(), async));
         if (result.logTail() != null && !options.sensitive()) {

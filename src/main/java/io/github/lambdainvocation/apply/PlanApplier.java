@@ -34,6 +34,7 @@ public final class PlanApplier {
     private final Listener events;
     private final Clock clock;
     private final int parallelism;
+    private final RunLog log;
 
     /**
      * @param invoker gives the invoker on first use only, so a plan without calls builds no AWS client
@@ -41,6 +42,13 @@ public final class PlanApplier {
      */
     public PlanApplier(StateStore store, Supplier<LambdaInvoker> invoker, Listener events, Clock clock,
             int parallelism) {
+        this(store, invoker, events, clock, parallelism, null);
+    }
+
+    /** @param log where what becomes of each change is noted (for the apply report); null for a log of its own */
+    public PlanApplier(StateStore store, Supplier<LambdaInvoker> invoker, Listener events, Clock clock,
+            int parallelism, RunLog log) {
+        this.log = log;
         this.store = store;
         this.invoker = invoker;
         this.events = events;
@@ -50,7 +58,8 @@ public final class PlanApplier {
 
     public ApplyReport apply(State initial, Plan plan) throws ApplyFailedException {
         Journal journal = new Journal(store, initial);
-        ChangeRunner runner = new ChangeRunner(journal, invoker, events, clock);
+        ChangeRunner runner = new ChangeRunner(journal, invoker, events, clock,
+                log != null ? log : new RunLog(plan, clock));
         List<LambdaInvocationException> failures = new ArrayList<>();
         int threads = Math.min(parallelism, Math.max(1, plan.changes().size()));
         try (Scheduler<PlannedChange, ChangeRunner.Started> scheduler =

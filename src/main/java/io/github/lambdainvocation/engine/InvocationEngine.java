@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The goals without Maven: {@link #status}, {@link #invoke}, {@link #destroy}, {@link #forceUnlock} and
@@ -72,6 +73,7 @@ public final class InvocationEngine {
     private final Clock clock;
     private final Path outputDirectory;
     private final StateOwner owner;
+    private volatile UnaryOperator<String> wording = UnaryOperator.identity();
 
     /**
      * @param invokers gives a Lambda invoker; called only when there is something to ask Lambda
@@ -92,6 +94,11 @@ public final class InvocationEngine {
     public InvocationEngine(StateStore store, Supplier<LambdaInvoker> invokers, Listener events, Clock clock,
             Path outputDirectory) {
         this(store, invokers, events, clock, outputDirectory, null);
+    }
+
+    /** From now on, the failure messages of apply.json are rendered by {@code render} (setting tokens in the user's words). */
+    public void renderMessagesWith(UnaryOperator<String> render) {
+        this.wording = render;
     }
 
     public Plan status(List<DesiredInvocation> desired) {
@@ -181,7 +188,7 @@ public final class InvocationEngine {
             tell(plan, Event.Goal.INVOKE);
             ApplyReport report;
             try {
-                report = apply(recorded, state, plan, options, lambda);
+                report = apply(recorded, state, plan, options, lambda, Event.Goal.INVOKE);
             } catch (ApplyFailedException e) {
                 publishWhatSucceeded(results, desired, state, e.partial().state());
                 throw e;
@@ -233,7 +240,7 @@ public final class InvocationEngine {
             ids.stream().filter(id -> state.get(id).isEmpty())
                     .forEach(id -> events.on(new Event.NothingToDestroy(id)));
             tell(plan, Event.Goal.DESTROY);
-            ApplyReport report = apply(recorded, state, plan, options, lambda);
+            ApplyReport report = apply(recorded, state, plan, options, lambda, Event.Goal.DESTROY);
             try {
                 new ResultPublisher(outputDirectory).remove(plan.changes().stream().map(PlannedChange::id).toList());
             } catch (IOException e) {
@@ -275,7 +282,8 @@ public final class InvocationEngine {
      * @param recorded the state as read, before this run claimed it
      * @param state the state this run works on
      */
-    private ApplyReport apply(State recorded, State state, Plan plan, RunOptions options, OnDemandInvoker lambda) {
+    private ApplyReport apply(State recorded, State state, Plan plan, RunOptions options, OnDemandInvoker lambda,
+            Event.Goal goal) {
         UpFrontChecks.payloads(plan);
         UpFrontChecks.online(plan, options.offline());
         if (plan.hasCalls()) {
@@ -284,11 +292,15 @@ public final class InvocationEngine {
         if (owner != null && plan.changesState()) {
             owner.change(recorded, store.location()).ifPresent(events::on);
         }
-        ApplyReport report = plan.changesState()
-                ? new PlanApplier(store, lambda, events, clock, Math.max(1, options.parallelism())).apply(state, plan)
-                : new ApplyReport(plan.countByAction(), 0, state);
-        events.on(new Event.Applied(report));
-        return report;
+        try (ApplyReportFile written = new ApplyReportFile(outputDirectory, goal, store.location(), plan, clock,
+                wording, events)) {
+            ApplyReport report = plan.changesState()
+                    ? new PlanApplier(store, lambda, events, clock, Math.max(1, options.parallelism()), written.log())
+                            .apply(state, plan)
+                    : new ApplyReport(plan.countByAction(), 0, state);
+            events.on(new Event.Applied(report));
+            return report;
+        }
     }
 
     /** Regions and credentials are configuration: find what is missing before anything is written. */

@@ -61,11 +61,20 @@ public sealed interface Event {
     record CallDone(String id, String event, Duration took, String executedVersion, boolean async)
             implements Event {}
 
+    /** A call is still running after {@code elapsed}; it waits at most {@code limit} (its timeout). */
+    record CallStillRunning(String id, Target target, Duration elapsed, Duration limit) implements Event {}
+
     /** The function's log tail of a successful call (never for sensitive invocations). */
     record LogTail(String id, String text) implements Event {}
 
     /** The run applied its plan. */
     record Applied(ApplyReport report) implements Event {}
+
+    /** invoke or destroy wrote what became of each planned change to apply.json. */
+    record ApplyReportWritten(Path file) implements Event {}
+
+    /** apply.json could not be written; the run's outcome stands. */
+    record ApplyReportNotWritten(Path file, String reason) implements Event {}
 
     /** The result files of forgotten invocations could not be removed. */
     record ResultFilesNotRemoved(String reason) implements Event {}
@@ -101,6 +110,9 @@ public sealed interface Event {
     /** A function is not ready yet (state, last update); the first call waits for it. */
     record WaitingForFunction(Target target, String where, Duration timeout) implements Event {}
 
+    /** The wait for a function to be ready goes on after {@code elapsed}, for at most {@code limit}. */
+    record StillWaitingForFunction(Target target, Duration elapsed, Duration limit) implements Event {}
+
     /** A function waited for is ready. */
     record FunctionReady(Target target) implements Event {}
 
@@ -111,6 +123,10 @@ public sealed interface Event {
 
     /** Another build holds the S3 state's lock; this one waits up to {@code timeout}. */
     record WaitingForLock(String stateLocation, String holder, Duration timeout) implements Event {}
+
+    /** The wait for the S3 state's lock goes on after {@code elapsed}, for at most {@code limit}. */
+    record StillWaitingForLock(String stateLocation, String holder, Duration elapsed, Duration limit)
+            implements Event {}
 
     /** The S3 state's lock was taken. */
     record LockTaken(String lockKey, String lockId) implements Event {}

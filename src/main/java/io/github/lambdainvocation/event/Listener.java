@@ -6,6 +6,11 @@ public interface Listener {
 
     void on(Event event);
 
+    /** How long waits tell that they are still under way ({@link Progress#NONE}: not at all). */
+    default Progress progress() {
+        return Progress.NONE;
+    }
+
     /** A listener that drops everything. */
     Listener NONE = event -> {};
 }

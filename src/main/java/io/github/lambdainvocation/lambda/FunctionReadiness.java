@@ -2,6 +2,7 @@ package io.github.lambdainvocation.lambda;
 
 import io.github.lambdainvocation.event.Event;
 import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.event.Progress;
 import io.github.lambdainvocation.model.Durations;
 import io.github.lambdainvocation.model.Target;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -48,6 +49,13 @@ final class FunctionReadiness {
     /** Waits until the function can take the call: Active, and its last update Successful. */
     void await(LambdaClient client, Target target) {
         Instant deadline = Instant.now().plus(timeout);
+        try (Progress.Ticket ticking = events.progress().start(events, elapsed ->
+                new Event.StillWaitingForFunction(target, elapsed, timeout))) {
+            awaitUntil(client, target, deadline);
+        }
+    }
+
+    private void awaitUntil(LambdaClient client, Target target, Instant deadline) {
         boolean told = false;
         while (true) {
             Optional<FunctionConfiguration> looked = configuration(client, target, deadline);

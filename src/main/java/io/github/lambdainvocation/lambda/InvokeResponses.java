@@ -38,7 +38,7 @@ final class InvokeResponses {
                 message = body;
             }
             throw new FunctionErrorException(target, response.functionError(), type, message, tail, trace, body,
-                    sensitive);
+                    sensitive).afterAttempts(attempts);
         }
         return new InvocationResult(body, response.executedVersion(), tail, attempts);
     }

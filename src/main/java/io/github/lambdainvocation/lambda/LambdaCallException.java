@@ -11,12 +11,24 @@ public class LambdaCallException extends LambdaInvocationException {
 
     private final Target target;
     private final boolean mayHaveRun;
+    private volatile int attempts;
 
     public LambdaCallException(Target target, String message, boolean userFixable, boolean mayHaveRun,
             Throwable cause) {
         super(message, userFixable, cause);
         this.target = target;
         this.mayHaveRun = mayHaveRun;
+    }
+
+    /** How many Invoke requests were sent before this failure (retries included); 0 when none was. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** This failure, said to have come after {@code sent} Invoke requests. */
+    public LambdaCallException afterAttempts(int sent) {
+        this.attempts = sent;
+        return this;
     }
 
     public Target target() {

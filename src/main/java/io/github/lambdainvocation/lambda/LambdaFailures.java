@@ -24,7 +24,7 @@ final class LambdaFailures {
 
     /** The failure of an Invoke sent {@code attempts} times, the last time answered or failed with {@code e}. */
     static LambdaCallException invokeFailed(Target target, SdkException e, int attempts) {
-        return failed(target, e, attempts, true);
+        return failed(target, e, attempts, true).afterAttempts(attempts);
     }
 
     /**

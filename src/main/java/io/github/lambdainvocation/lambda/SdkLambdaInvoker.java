@@ -105,7 +105,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 }
                 return InvokeResponses.toResult(target, response, attempt, call.sensitive());
             } catch (ApiCallTimeoutException e) {
-                throw LambdaFailures.noAnswer(target, call.timeout(), e);
+                throw LambdaFailures.noAnswer(target, call.timeout(), e).afterAttempts(attempt);
             } catch (AwsServiceException | SdkClientException e) {
                 Optional<Duration> wait = retryWait(target, e, attempt);
                 if (wait.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.github.lambdainvocation.mojo;
 
 import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.event.Progress;
 import io.github.lambdainvocation.LambdaInvocationException;
 import io.github.lambdainvocation.aws.AwsClients;
 import io.github.lambdainvocation.aws.AwsSettings;
@@ -330,6 +331,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
     protected Settings settings;
 
+    /** This execution's progress lines (one daemon thread, stopped when the execution ends). */
+    private Progress progress = Progress.NONE;
+
     protected AbstractLambdaInvocationMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
     }
@@ -342,7 +346,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         }
         QuietSdkLogs.apply();
         MavenSettings maven = new MavenSettings(settings, decrypter);
-        try (AwsClients clients = new AwsClients(awsSettings(maven), events());
+        progress = new Progress(Progress.FIRST, Progress.PERIOD);
+        try (Progress ticking = progress;
+                AwsClients clients = new AwsClients(awsSettings(maven), events());
                 StateStore store = stateStore(clients, null, null)) {
             aws = clients;
             run(engine(clients, store));
@@ -379,7 +385,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
 
     /** The core's events as lines of Maven's log. */
     protected Listener events() {
-        return new MavenEvents(new MavenConsole(getLog()), printLogs);
+        return new MavenEvents(new MavenConsole(getLog()), printLogs, progress);
     }
 
     /**
@@ -421,13 +427,15 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         Listener events = events();
         SdkLambdaInvoker.Options options = new SdkLambdaInvoker.Options(SdkLambdaInvoker.RetryRules.DEFAULT,
                 waitForFunction, SettingValues.duration("functionWaitTimeout", functionWaitTimeout), Duration.ofSeconds(2));
-        return new InvocationEngine(
+        InvocationEngine engine = new InvocationEngine(
                 store,
                 () -> new SdkLambdaInvoker(aws, options, events, false),
                 events,
                 Clock.systemUTC(),
                 outputDirectory.toPath(),
                 new StateOwner(projectCoordinates(), SettingValues.blankToNull(takeOverStateOf)));
+        engine.renderMessagesWith(MavenText::render);
+        return engine;
     }
 
     /** The project as a state records its owner and a lock its holder. */

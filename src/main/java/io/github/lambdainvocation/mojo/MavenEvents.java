@@ -2,6 +2,7 @@ package io.github.lambdainvocation.mojo;
 
 import io.github.lambdainvocation.event.Event;
 import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.event.Progress;
 import io.github.lambdainvocation.model.Durations;
 import io.github.lambdainvocation.model.Lines;
 import io.github.lambdainvocation.plan.PlanReport;
@@ -17,14 +18,21 @@ public final class MavenEvents implements Listener {
 
     private final Console console;
     private final boolean printLogs;
+    private final Progress progress;
     private final Map<Class<?>, Consumer<Event>> renderers = new HashMap<>();
 
     /**
      * @param printLogs print the log tail of successful calls at info level (else at debug level)
      */
     public MavenEvents(Console console, boolean printLogs) {
+        this(console, printLogs, Progress.NONE);
+    }
+
+    /** @param progress how long calls and waits run before they tell, at info, that they still do */
+    public MavenEvents(Console console, boolean printLogs, Progress progress) {
         this.console = console;
         this.printLogs = printLogs;
+        this.progress = progress;
         planning();
         applying();
         lambda();
@@ -33,6 +41,11 @@ public final class MavenEvents implements Listener {
 
     public MavenEvents(Console console) {
         this(console, false);
+    }
+
+    @Override
+    public Progress progress() {
+        return progress;
     }
 
     @Override
@@ -102,6 +115,8 @@ public final class MavenEvents implements Listener {
         when(Event.CallDone.class, e -> console.info("  " + e.id() + ": " + e.event()
                 + (e.async() ? " accepted by Lambda in " : " done in ") + e.took().toMillis() + " ms"
                 + (e.executedVersion() == null ? "" : ", executed version " + e.executedVersion())));
+        when(Event.CallStillRunning.class, e -> console.info("lambda-invocation: " + e.id() + " ("
+                + e.target().describe() + ") still running (" + still(e.elapsed(), e.limit()) + ")"));
         when(Event.LogTail.class, e -> {
             String tail = "  " + e.id() + ": log tail:" + System.lineSeparator() + Lines.indented(Lines.of(e.text()));
             if (printLogs) {
@@ -111,6 +126,9 @@ public final class MavenEvents implements Listener {
             }
         });
         when(Event.Applied.class, e -> console.info("Applied: " + e.report().summary() + "."));
+        when(Event.ApplyReportWritten.class, e -> console.debug("Apply report written to " + e.file()));
+        when(Event.ApplyReportNotWritten.class, e -> console.warn("The apply report " + e.file() + " could not be"
+                + " written: " + e.reason()));
         when(Event.ResultFilesNotRemoved.class, e -> console.warn("Could not remove old result files: "
                 + e.reason()));
         when(Event.EphemeralResultNotAvailable.class, e -> console.info("  " + e.id() + ": no result to hand over:"
@@ -137,13 +155,31 @@ public final class MavenEvents implements Listener {
                 + e.delay().toMillis() + " ms (attempt " + e.nextAttempt() + " of " + e.maxAttempts() + ")."));
         when(Event.WaitingForFunction.class, e -> console.info("Waiting for the function " + e.target().describe()
                 + " to be ready (" + e.where() + "), up to " + Durations.describe(e.timeout()) + "."));
+        when(Event.StillWaitingForFunction.class, e -> console.info("lambda-invocation: still waiting for the"
+                + " function " + e.target().describe() + " to be ready (" + still(e.elapsed(), e.limit()) + ")"));
         when(Event.FunctionReady.class, e -> console.info("The function " + e.target().describe() + " is ready."));
+    }
+
+    /** "30 s of at most 15 m": how long a progress line's wait has lasted, and its bound. */
+    static String still(java.time.Duration elapsed, java.time.Duration limit) {
+        return brief(elapsed) + " of at most " + brief(limit);
+    }
+
+    /** Whole seconds as "45 s", "15 m" or "2 m 30 s". */
+    static String brief(java.time.Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        return s / 60 + " m" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
     }
 
     private void state() {
         when(Event.ProxyUsed.class, e -> console.debug("AWS calls go through Maven's proxy " + e.proxy()));
         when(Event.WaitingForLock.class, e -> console.info("The state " + e.stateLocation() + " is locked by "
                 + e.holder() + "; waiting up to " + e.timeout().toSeconds() + " s."));
+        when(Event.StillWaitingForLock.class, e -> console.info("lambda-invocation: still waiting for the lock of "
+                + e.stateLocation() + ", held by " + e.holder() + " (" + still(e.elapsed(), e.limit()) + ")"));
         when(Event.LockTaken.class, e -> console.debug("Took the state lock " + e.lockKey() + " (lock id "
                 + e.lockId() + ")"));
         when(Event.LockReleased.class, e -> console.debug("Released the state lock (lock id " + e.lockId() + ")"));

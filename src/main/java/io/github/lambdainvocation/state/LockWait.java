@@ -2,6 +2,7 @@ package io.github.lambdainvocation.state;
 
 import io.github.lambdainvocation.event.Event;
 import io.github.lambdainvocation.event.Listener;
+import io.github.lambdainvocation.event.Progress;
 import io.github.lambdainvocation.model.Backoff;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.time.Instant;
  * (with jitter) until the lock timeout, and then {@link StateLockedException} says who holds it and how to
  * remove a lock a dead build left behind. With a zero timeout it fails at the first look.
  */
-final class LockWait {
+final class LockWait implements AutoCloseable {
 
     private final String location;
     private final Duration timeout;
@@ -21,6 +22,7 @@ final class LockWait {
     private final Clock clock;
     private final Instant deadline;
     private boolean told;
+    private Progress.Ticket ticking;
 
     /**
      * @param location the state, as the messages name it
@@ -44,8 +46,18 @@ final class LockWait {
         if (!told) {
             events.on(new Event.WaitingForLock(location, holder.describe(), timeout));
             told = true;
+            ticking = events.progress().start(events, elapsed ->
+                    new Event.StillWaitingForLock(location, holder.describe(), elapsed, timeout));
         }
         pause();
+    }
+
+    /** The wait is over (the lock was taken, or the wait failed): no more progress lines. */
+    @Override
+    public void close() {
+        if (ticking != null) {
+            ticking.close();
+        }
     }
 
     private StateLockedException locked(LockInfo holder) {

@@ -157,7 +157,12 @@ public final class S3StateStore implements StateStore {
     public Lock lock() throws StateException {
         LockInfo mine = LockInfo.create(me.who(), me.goal(), me.project(), me.pluginVersion(), clock.instant());
         String lockKey = settings.location().lockKey();
-        LockWait wait = new LockWait(location(), settings.lockTimeout(), poll, events, clock);
+        try (LockWait wait = new LockWait(location(), settings.lockTimeout(), poll, events, clock)) {
+            return lock(mine, lockKey, wait);
+        }
+    }
+
+    private Lock lock(LockInfo mine, String lockKey, LockWait wait) throws StateException {
         int vanished = 0;
         while (true) {
             String lockEtag;

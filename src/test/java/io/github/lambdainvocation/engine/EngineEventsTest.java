@@ -65,7 +65,7 @@ class EngineEventsTest {
         engine().invoke(config(InvocationSettings.withId("a").functionName("fn").input("{\"v\": 1}")), false);
 
         assertThat(events).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("PlanReady", "CallStarted", "CallDone", "LogTail", "Applied");
+                .containsExactly("PlanReady", "CallStarted", "CallDone", "LogTail", "Applied", "ApplyReportWritten");
         Event.CallStarted started = all(Event.CallStarted.class).get(0);
         assertThat(started.id()).isEqualTo("a");
         assertThat(started.event()).isEqualTo("invoke");
