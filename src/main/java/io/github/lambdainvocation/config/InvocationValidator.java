@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,11 @@ public final class InvocationValidator {
         String getInvocationType();
 
         boolean isTriggerOnCodeChange();
+
+        /** The JSON object sent as Lambda's ClientContext; null for none. */
+        default String getClientContext() {
+            return null;
+        }
     }
 
     /** Ids become file names (results/&lt;id&gt;.json) and property names, so they are kept plain. */
@@ -160,6 +166,7 @@ public final class InvocationValidator {
             Map<String, String> outputs = outputs(type);
             List<String> dependsOn = dependsOn();
             SortedMap<String, String> triggers = triggers();
+            JsonValue clientContext = clientContext();
             InputReader.Input input = inputs.read(raw.getInput(), raw.getInputFile(), p);
             JsonValue json = input == null ? null : json(input, scope, key, dependsOn);
             if (functionName == null || json == null || !p.none()) {
@@ -170,7 +177,7 @@ public final class InvocationValidator {
             Target target = new Target(functionName, qualifier == null ? Target.LATEST : qualifier,
                     region == null ? pluginRegion : region);
             InvocationSpec spec = new InvocationSpec(target, scope, key, json, triggers, type, raw.isSensitive(),
-                    dependsOn, null);
+                    dependsOn, null, clientContext);
             return new DesiredInvocation(raw.getId(), spec, input.text(), input.source(), timeout, outputs,
                     raw.isTriggerOnCodeChange());
         }
@@ -263,6 +270,34 @@ public final class InvocationValidator {
                 raw.getTriggers().forEach((name, value) -> triggers.put(name, value == null ? "" : value));
             }
             return triggers;
+        }
+
+        /** The client context: a JSON object whose base64 text fits Lambda's limit; null when none is set. */
+        private JsonValue clientContext() {
+            String text = raw.getClientContext();
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            JsonValue json;
+            try {
+                json = Json.parse(text);
+            } catch (JsonSyntaxException e) {
+                p.add("{{clientContext}}", "is not valid JSON at line " + e.line() + ", column " + e.column() + ": "
+                        + (raw.isSensitive() ? "(details hidden: the invocation is sensitive)" : e.problem()));
+                return null;
+            }
+            if (!json.isObject()) {
+                p.add("{{clientContext}}", "must be a JSON object (Lambda hands it to the function as its client"
+                        + " context); it is a JSON " + json.typeName());
+                return null;
+            }
+            int size = Base64.getEncoder().encodeToString(Json.writeBytes(json)).length();
+            if (size > InvocationSpec.CLIENT_CONTEXT_LIMIT) {
+                p.add("{{clientContext}}", "is " + size + " bytes once base64-encoded, over Lambda's limit of "
+                        + InvocationSpec.CLIENT_CONTEXT_LIMIT + " bytes: send less in it, or move data to the input");
+                return null;
+            }
+            return json;
         }
 
         /** The input as JSON, checked for its scope; placeholders it reads are added to {@code dependsOn}. */

@@ -124,6 +124,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 .invocationType(async ? InvocationType.EVENT : InvocationType.REQUEST_RESPONSE)
                 .logType(async ? LogType.NONE : LogType.TAIL)
                 .payload(SdkBytes.fromByteArray(payload))
+                .clientContext(call.spec() == null ? null : call.spec().clientContextBase64())
                 .overrideConfiguration(o -> o.apiCallTimeout(call.timeout()))
                 .build();
     }

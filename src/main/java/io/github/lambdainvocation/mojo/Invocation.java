@@ -91,6 +91,16 @@ public class Invocation implements InvocationValidator.RawInvocation {
      */
     private boolean triggerOnCodeChange;
 
+    /**
+     * A JSON object handed to the function as its client context (Lambda's {@code ClientContext}, base64-encoded
+     * on the wire; the function reads it as {@code context.clientContext}), sent with every call of this
+     * invocation; a delete sends the one recorded with it. At most 3583 bytes once base64-encoded. Part of what is
+     * sent: a change of it is an update under {@code CRUD} and a replacement under {@code CREATE_ONLY}.
+     *
+     * @since 0.2.0
+     */
+    private String clientContext;
+
     @Override
     public String getId() {
         return id;
@@ -197,6 +207,15 @@ public class Invocation implements InvocationValidator.RawInvocation {
 
     public void setTriggerOnCodeChange(boolean triggerOnCodeChange) {
         this.triggerOnCodeChange = triggerOnCodeChange;
+    }
+
+    @Override
+    public String getClientContext() {
+        return clientContext;
+    }
+
+    public void setClientContext(String clientContext) {
+        this.clientContext = clientContext;
     }
 
     @Override

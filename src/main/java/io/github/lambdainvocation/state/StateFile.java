@@ -70,6 +70,9 @@ final class StateFile {
         if (!s.dependsOn().isEmpty()) {
             n.putStrings("dependsOn", s.dependsOn());
         }
+        if (s.clientContext() != null) {
+            n.put("clientContext", s.clientContext());
+        }
         if (s.code() != null) {
             n.put("code", JsonObject.builder().put("sha256", s.code().sha256()).put("version", s.code().version())
                     .build());
@@ -135,12 +138,13 @@ final class StateFile {
         InvocationType invocationType = f.enumValue("invocationType", InvocationType.class);
         boolean sensitive = f.bool("sensitive");
         List<String> dependsOn = f.stringList("dependsOn");
+        JsonValue clientContext = f.object("clientContext");
         Fields code = f.nested("code");
         CodeVersion codeVersion = code == null ? null : new CodeVersion(code.string("sha256"), code.string("version"));
         InvocationSpec spec = new InvocationSpec(
                 new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region),
                 f.need(scope, "lifecycleScope"), f.need(terraformKey, "terraformKey"), f.need(input, "input"),
-                triggers, invocationType, sensitive, dependsOn, codeVersion);
+                triggers, invocationType, sensitive, dependsOn, codeVersion, clientContext);
         return new RecordedInvocation(id, spec, result, executedVersion, invokedAt);
     }
 

@@ -23,6 +23,7 @@ public final class InvocationSettings implements InvocationValidator.RawInvocati
     private Map<String, String> outputs = new LinkedHashMap<>();
     private String invocationType;
     private boolean triggerOnCodeChange;
+    private String clientContext;
 
     public static InvocationSettings withId(String id) {
         return new InvocationSettings().id(id);
@@ -56,6 +57,16 @@ public final class InvocationSettings implements InvocationValidator.RawInvocati
     public InvocationSettings qualifier(String value) {
         this.qualifier = value;
         return this;
+    }
+
+    public InvocationSettings clientContext(String value) {
+        this.clientContext = value;
+        return this;
+    }
+
+    @Override
+    public String getClientContext() {
+        return clientContext;
     }
 
     public InvocationSettings region(String value) {

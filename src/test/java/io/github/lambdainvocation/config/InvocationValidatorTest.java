@@ -292,4 +292,40 @@ class InvocationValidatorTest {
         }
         throw new AssertionError("expected a failure");
     }
+
+    /** A client context object whose compact JSON is exactly {@code bytes} long. */
+    private static String clientContextOf(int bytes) {
+        String frame = "{\"custom\":{\"k\":\"\"}}";
+        return "{\"custom\":{\"k\":\"" + "x".repeat(bytes - frame.length()) + "\"}}";
+    }
+
+    @Test
+    void aClientContextIsAJsonObjectWithinLambdasLimitOnceBase64Encoded() {
+        // base64 comes in blocks of 4: 2685 bytes make 3580 characters, the most under 3583; 2686 make 3584
+        DesiredInvocation largest = validate(valid("a").clientContext(clientContextOf(2685))).get(0);
+        assertThat(largest.spec().clientContextBase64()).hasSize(3580);
+        assertThat(java.util.Base64.getDecoder().decode(largest.spec().clientContextBase64()))
+                .asString(StandardCharsets.UTF_8).isEqualTo(clientContextOf(2685));
+
+        assertThat(problemsOf(valid("big").clientContext(clientContextOf(2686)))).containsExactly(
+                "invocation 'big': <clientContext> is 3584 bytes once base64-encoded, over Lambda's limit of 3583"
+                        + " bytes: send less in it, or move data to the input");
+        assertThat(problemsOf(valid("list").clientContext("[1, 2]"), valid("text").clientContext("\"ctx\"")))
+                .containsExactly(
+                        "invocation 'list': <clientContext> must be a JSON object (Lambda hands it to the function as"
+                                + " its client context); it is a JSON array",
+                        "invocation 'text': <clientContext> must be a JSON object (Lambda hands it to the function as"
+                                + " its client context); it is a JSON string");
+        assertThat(validate(valid("none").clientContext("  ")).get(0).spec().clientContext()).isNull();
+    }
+
+    @Test
+    void aSensitiveInvocationsClientContextIsNotQuotedInItsJsonError() {
+        assertThat(problemsOf(valid("open").clientContext("{\"token\": s3cr3t}")))
+                .singleElement().asString().startsWith("invocation 'open': <clientContext> is not valid JSON at line 1")
+                .contains("s3cr3t");
+        assertThat(problemsOf(valid("hidden").clientContext("{\"token\": s3cr3t}").sensitive(true)))
+                .singleElement().asString().endsWith("(details hidden: the invocation is sensitive)")
+                .doesNotContain("s3cr3t");
+    }
 }

@@ -83,6 +83,13 @@ class PlannerTest {
                         s -> s.functionName("fn2").input("{\"a\": 2}"),
                         Action.REPLACE, List.of("functionName", "input"),
                         List.of("delete fn:$LATEST in us-east-1", "create fn2:$LATEST in us-east-1")),
+                row("clientContext added, CREATE_ONLY", "CREATE_ONLY", "CREATE_ONLY", s -> s.clientContext("{\"k\": 1}"),
+                        Action.REPLACE, List.of("clientContext"), List.of("invoke fn:$LATEST in us-east-1")),
+                row("clientContext added, CRUD", "CRUD", "CRUD", s -> s.clientContext("{\"k\": 1}"),
+                        Action.UPDATE, List.of("clientContext"), List.of("update fn:$LATEST in us-east-1")),
+                row("clientContext and input changed, CRUD", "CRUD", "CRUD",
+                        s -> s.clientContext("{\"k\": 1}").input("{\"a\": 2}"),
+                        Action.UPDATE, List.of("input", "clientContext"), List.of("update fn:$LATEST in us-east-1")),
                 row("only lifecycleScope changed, to CRUD", "CREATE_ONLY", "CRUD", same,
                         Action.UPDATE, List.of("lifecycleScope"), List.of("update fn:$LATEST in us-east-1")),
                 row("only lifecycleScope changed, to CREATE_ONLY", "CRUD", "CREATE_ONLY", same,
@@ -121,6 +128,19 @@ class PlannerTest {
         assertThat(c.action()).isEqualTo(action);
         assertThat(c.reasons()).isEqualTo(reasons);
         assertThat(c.calls()).extracting(k -> k.event() + " " + k.target().describe()).isEqualTo(calls);
+    }
+
+    @Test
+    void aClientContextIsComparedAsAJsonValueAndItsRemovalIsAChange() {
+        State state = State.of(List.of(recorded(base("CRUD").clientContext("{\"a\": 1, \"b\": [true]}"))));
+
+        PlannedChange same = Planner.forInvoke(List.of(desired(base("CRUD")
+                .clientContext(" { \"b\" : [ true ], \"a\" : 1.0 } "))), state).changes().get(0);
+        PlannedChange removed = Planner.forInvoke(List.of(desired(base("CRUD"))), state).changes().get(0);
+
+        assertThat(same.action()).isEqualTo(Action.NO_OP);
+        assertThat(removed.action()).isEqualTo(Action.UPDATE);
+        assertThat(removed.reasons()).containsExactly("clientContext");
     }
 
     @Test

@@ -34,7 +34,8 @@ class StateCodecTest {
                 "eu-west-1"), LifecycleScope.CREATE_ONLY, "lifecycle",
                 Json.parse("{\"price\": 1.50, \"big\": 1e400, \"n\": -0, \"list\": [1, {\"x\": null}, [], {}],"
                         + " \"s\": \"\\u0000\\ud83d\\ude00\"}"),
-                triggers, InvocationType.Event, true, List.of("b", "a"), new CodeVersion("c0ffee==", "12"));
+                triggers, InvocationType.Event, true, List.of("b", "a"), new CodeVersion("c0ffee==", "12"),
+                Json.parse("{\"custom\": {\"tenant\": \"t-1\", \"n\": 1.50}, \"env\": {}}"));
         RecordedInvocation full = new RecordedInvocation("full", everything, "{\"ok\": 1.0}", "12", AT);
         RecordedInvocation bare = RecordedInvocation.of("bare", new InvocationSpec(new Target("fn", "$LATEST", null),
                 LifecycleScope.EVERY_RUN, "tf", Json.parse("[]"), null, null, false, null, null));
@@ -238,5 +239,23 @@ class StateCodecTest {
         assertThat(a.spec().triggers()).containsEntry("v", "1");
         assertThat(a.invokedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(one.pending()).isEmpty();
+    }
+
+    @Test
+    void theClientContextIsRecordedAsAnObjectAndAStateWithoutOneReadsAsNone() throws Exception {
+        State with = decode("{\"formatVersion\": 3, \"invocations\": {\"a\": {" + OK
+                + ", \"clientContext\": {\"custom\": {\"k\": \"v\"}}}}}");
+        assertThat(with.get("a").orElseThrow().spec().clientContext())
+                .isEqualTo(Json.parse("{\"custom\": {\"k\": \"v\"}}"));
+        assertThat(new String(StateCodec.encode(with), StandardCharsets.UTF_8))
+                .contains("\"clientContext\" : {");
+        assertThat(StateCodec.decode(StateCodec.encode(with), "x")).isEqualTo(with);
+
+        State without = decode("{\"formatVersion\": 3, \"invocations\": {\"a\": {" + OK + "}}}");
+        assertThat(without.get("a").orElseThrow().spec().clientContext()).isNull();
+        assertThat(new String(StateCodec.encode(without), StandardCharsets.UTF_8)).doesNotContain("clientContext");
+
+        assertRefused(invocation(OK + ", \"clientContext\": \"e30=\""),
+                "invocation 'a' has a \"clientContext\" that is not an object");
     }
 }

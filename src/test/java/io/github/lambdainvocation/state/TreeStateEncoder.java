@@ -69,6 +69,9 @@ final class TreeStateEncoder {
         if (!spec.dependsOn().isEmpty()) {
             spec.dependsOn().forEach(n.putArray("dependsOn")::add);
         }
+        if (spec.clientContext() != null) {
+            n.set("clientContext", Jsons.tree(spec.clientContext()));
+        }
         if (spec.code() != null) {
             n.putObject("code").put("sha256", spec.code().sha256()).put("version", spec.code().version());
         }
