@@ -5,6 +5,7 @@ import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
 import io.github.lambdainvocation.json.JsonValue;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
+import io.github.lambdainvocation.model.Access;
 import io.github.lambdainvocation.model.Defaults;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Durations;
@@ -77,6 +78,31 @@ public final class InvocationValidator {
         String getInvocationType();
 
         boolean isTriggerOnCodeChange();
+
+        /** The invocation's own AWS profile; null for the plugin's. */
+        default String getProfile() {
+            return null;
+        }
+
+        /** The invocation's own settings.xml server with access keys; null for the plugin's. */
+        default String getServerId() {
+            return null;
+        }
+
+        /** The invocation's own role to assume; null for the plugin's. */
+        default String getRoleArn() {
+            return null;
+        }
+
+        /** The external id of the invocation's own role. */
+        default String getRoleExternalId() {
+            return null;
+        }
+
+        /** The invocation's own Lambda endpoint; null for the plugin's. */
+        default String getEndpointUrl() {
+            return null;
+        }
 
         /** The JSON object sent as Lambda's ClientContext; null for none. */
         default String getClientContext() {
@@ -167,6 +193,7 @@ public final class InvocationValidator {
             List<String> dependsOn = dependsOn();
             SortedMap<String, String> triggers = triggers();
             JsonValue clientContext = clientContext();
+            Access access = access();
             InputReader.Input input = inputs.read(raw.getInput(), raw.getInputFile(), p);
             JsonValue json = input == null ? null : json(input, scope, key, dependsOn);
             if (functionName == null || json == null || !p.none()) {
@@ -175,7 +202,7 @@ public final class InvocationValidator {
             String qualifier = SettingValues.blankToNull(raw.getQualifier());
             String region = SettingValues.blankToNull(raw.getRegion());
             Target target = new Target(functionName, qualifier == null ? Target.LATEST : qualifier,
-                    region == null ? pluginRegion : region);
+                    region == null ? pluginRegion : region, access);
             InvocationSpec spec = new InvocationSpec(target, scope, key, json, triggers, type, raw.isSensitive(),
                     dependsOn, null, clientContext);
             return new DesiredInvocation(raw.getId(), spec, input.text(), input.source(), timeout, outputs,
@@ -270,6 +297,35 @@ public final class InvocationValidator {
                 raw.getTriggers().forEach((name, value) -> triggers.put(name, value == null ? "" : value));
             }
             return triggers;
+        }
+
+        /** The AWS access the invocation names itself; null when it names none. */
+        private Access access() {
+            String profile = SettingValues.blankToNull(raw.getProfile());
+            String serverId = SettingValues.blankToNull(raw.getServerId());
+            String roleArn = SettingValues.blankToNull(raw.getRoleArn());
+            String externalId = SettingValues.blankToNull(raw.getRoleExternalId());
+            String endpoint = SettingValues.blankToNull(raw.getEndpointUrl());
+            if (profile != null && serverId != null) {
+                p.add("{{serverId}}", "and {{profile}} are both set: name one of them, the keys of a settings.xml"
+                        + " server or an AWS profile");
+            }
+            if (roleArn != null && !SettingValues.ROLE_ARN.matcher(roleArn).matches()) {
+                p.add("{{roleArn}}", "'" + roleArn + "' is not a role ARN (arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME)");
+            }
+            if (externalId != null && roleArn == null) {
+                p.add("{{roleExternalId}}", "is set without {{roleArn}} in this invocation: the external id belongs"
+                        + " to the role it names");
+            }
+            if (endpoint != null) {
+                try {
+                    endpoint = SettingValues.url("endpointUrl", endpoint).toString();
+                } catch (ConfigurationException e) {
+                    p.add("{{endpointUrl}}", "'" + endpoint + "' is not a usable URL: it needs http:// or https://"
+                            + " and a host (for example http://127.0.0.1:4566)");
+                }
+            }
+            return Access.of(profile, serverId, roleArn, externalId, endpoint);
         }
 
         /** The client context: a JSON object whose base64 text fits Lambda's limit; null when none is set. */

@@ -101,6 +101,8 @@ public record InvocationSpec(
         FUNCTION_NAME("functionName", Change.REPLACE, s -> s.target().functionName()),
         QUALIFIER("qualifier", Change.REPLACE, s -> s.target().qualifier()),
         REGION("region", Change.REPLACE, s -> s.target().region()),
+        /** The invocation's own credentials and endpoint: another account or role is another invocation. */
+        ACCESS("access", Change.REPLACE, s -> s.target().access()),
         TRIGGERS("triggers", Change.REPLACE, InvocationSpec::triggers),
         /** Compared only when the wanted spec knows its code (triggerOnCodeChange). */
         CODE("code", Change.REPLACE, InvocationSpec::code) {

@@ -342,7 +342,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         }
         QuietSdkLogs.apply();
         MavenSettings maven = new MavenSettings(settings, decrypter);
-        try (AwsClients clients = new AwsClients(awsSettings(maven), events());
+        try (AwsClients clients = new AwsClients(awsSettings(maven), events(), List.of(), maven::serverKeys);
                 StateStore store = stateStore(clients, null, null)) {
             aws = clients;
             run(engine(clients, store));

@@ -328,4 +328,32 @@ class InvocationValidatorTest {
                 .singleElement().asString().endsWith("(details hidden: the invocation is sensitive)")
                 .doesNotContain("s3cr3t");
     }
+
+    @Test
+    void anInvocationsOwnAccessIsPartOfItsTargetAndOnlyWhatItNames() {
+        DesiredInvocation named = validate(valid("a").access(" account-b ", null,
+                "arn:aws:iam::123456789012:role/seeder", "ext-1", "http://127.0.0.1:4566")).get(0);
+        assertThat(named.target().access()).isEqualTo(new io.github.lambdainvocation.model.Access("account-b", null,
+                "arn:aws:iam::123456789012:role/seeder", "ext-1", "http://127.0.0.1:4566"));
+        assertThat(validate(valid("b").access(" ", null, "", null, null)).get(0).target().access())
+                .as("blank is unset: the plugin's access, nothing recorded").isNull();
+    }
+
+    @Test
+    void anInvocationsOwnAccessIsCheckedElementByElement() {
+        assertThat(problemsOf(
+                valid("both").access("dev", "aws-b", null, null, null),
+                valid("arn").access(null, null, "deployer", null, null),
+                valid("ext").access("dev", null, null, "ext-1", null),
+                valid("url").access(null, null, null, null, "127.0.0.1:4566")))
+                .containsExactly(
+                        "invocation 'both': <serverId> and <profile> are both set: name one of them, the keys of a"
+                                + " settings.xml server or an AWS profile",
+                        "invocation 'arn': <roleArn> 'deployer' is not a role ARN"
+                                + " (arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME)",
+                        "invocation 'ext': <roleExternalId> is set without <roleArn> in this invocation: the external"
+                                + " id belongs to the role it names",
+                        "invocation 'url': <endpointUrl> '127.0.0.1:4566' is not a usable URL: it needs http:// or"
+                                + " https:// and a host (for example http://127.0.0.1:4566)");
+    }
 }

@@ -82,5 +82,23 @@ final class TreeStateEncoder {
         n.put("functionName", target.functionName());
         n.put("qualifier", target.qualifier());
         n.put("region", target.region());
+        if (target.access() != null) {
+            ObjectNode access = n.putObject("access");
+            if (target.access().profile() != null) {
+                access.put("profile", target.access().profile());
+            }
+            if (target.access().serverId() != null) {
+                access.put("serverId", target.access().serverId());
+            }
+            if (target.access().roleArn() != null) {
+                access.put("roleArn", target.access().roleArn());
+            }
+            if (target.access().roleExternalId() != null) {
+                access.put("roleExternalId", target.access().roleExternalId());
+            }
+            if (target.access().endpointUrl() != null) {
+                access.put("endpointUrl", target.access().endpointUrl());
+            }
+        }
     }
 }
