@@ -240,8 +240,8 @@ public final class AwsClients implements AutoCloseable {
 
     private AwsSettings.StaticKeys serverKeys(Access access) {
         if (servers == null) {
-            throw new LambdaInvocationException(named(access) + "there are no settings.xml servers to read keys"
-                    + " from here. Nothing was invoked.", true);
+            throw new LambdaInvocationException(named(access) + "this run has no servers to read keys from."
+                    + " Nothing was invoked.", true);
         }
         return servers.apply(access.serverId()); // its errors name the server and the element already
     }

@@ -307,8 +307,8 @@ public final class InvocationValidator {
             String externalId = SettingValues.blankToNull(raw.getRoleExternalId());
             String endpoint = SettingValues.blankToNull(raw.getEndpointUrl());
             if (profile != null && serverId != null) {
-                p.add("{{serverId}}", "and {{profile}} are both set: name one of them, the keys of a settings.xml"
-                        + " server or an AWS profile");
+                p.add("{{serverId}}", "and {{profile}} are both set: name one of them, the keys of a server or an"
+                        + " AWS profile");
             }
             if (roleArn != null && !SettingValues.ROLE_ARN.matcher(roleArn).matches()) {
                 p.add("{{roleArn}}", "'" + roleArn + "' is not a role ARN (arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME)");

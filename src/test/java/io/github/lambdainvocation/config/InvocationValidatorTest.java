@@ -348,7 +348,7 @@ class InvocationValidatorTest {
                 valid("url").access(null, null, null, null, "127.0.0.1:4566")))
                 .containsExactly(
                         "invocation 'both': <serverId> and <profile> are both set: name one of them, the keys of a"
-                                + " settings.xml server or an AWS profile",
+                                + " server or an AWS profile",
                         "invocation 'arn': <roleArn> 'deployer' is not a role ARN"
                                 + " (arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME)",
                         "invocation 'ext': <roleExternalId> is set without <roleArn> in this invocation: the external"
