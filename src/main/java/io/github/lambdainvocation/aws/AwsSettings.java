@@ -88,7 +88,7 @@ public record AwsSettings(
             if (role == null) {
                 return null;
             }
-            if (!role.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+            if (!SettingValues.ROLE_ARN.matcher(role).matches()) {
                 throw new ConfigurationException("{{roleArn}} '" + role + "' is not a role ARN"
                         + " (arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME)");
             }

@@ -5,6 +5,7 @@ import io.github.lambdainvocation.json.Json;
 import io.github.lambdainvocation.json.JsonSyntaxException;
 import io.github.lambdainvocation.json.JsonValue;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
+import io.github.lambdainvocation.model.Access;
 import io.github.lambdainvocation.model.Defaults;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Durations;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +82,36 @@ public final class InvocationValidator {
         /** False: the state keeps only the result's digest. */
         default boolean isKeepResult() {
             return true;
+        }
+
+        /** The invocation's own AWS profile; null for the plugin's. */
+        default String getProfile() {
+            return null;
+        }
+
+        /** The invocation's own settings.xml server with access keys; null for the plugin's. */
+        default String getServerId() {
+            return null;
+        }
+
+        /** The invocation's own role to assume; null for the plugin's. */
+        default String getRoleArn() {
+            return null;
+        }
+
+        /** The external id of the invocation's own role. */
+        default String getRoleExternalId() {
+            return null;
+        }
+
+        /** The invocation's own Lambda endpoint; null for the plugin's. */
+        default String getEndpointUrl() {
+            return null;
+        }
+
+        /** The JSON object sent as Lambda's ClientContext; null for none. */
+        default String getClientContext() {
+            return null;
         }
     }
 
@@ -165,6 +197,8 @@ public final class InvocationValidator {
             Map<String, String> outputs = outputs(type);
             List<String> dependsOn = dependsOn();
             SortedMap<String, String> triggers = triggers();
+            JsonValue clientContext = clientContext();
+            Access access = access();
             InputReader.Input input = inputs.read(raw.getInput(), raw.getInputFile(), p);
             JsonValue json = input == null ? null : json(input, scope, key, dependsOn);
             if (functionName == null || json == null || !p.none()) {
@@ -173,9 +207,9 @@ public final class InvocationValidator {
             String qualifier = SettingValues.blankToNull(raw.getQualifier());
             String region = SettingValues.blankToNull(raw.getRegion());
             Target target = new Target(functionName, qualifier == null ? Target.LATEST : qualifier,
-                    region == null ? pluginRegion : region);
+                    region == null ? pluginRegion : region, access);
             InvocationSpec spec = new InvocationSpec(target, scope, key, json, triggers, type, raw.isSensitive(),
-                    dependsOn, null, raw.isKeepResult());
+                    dependsOn, null, clientContext, raw.isKeepResult());
             return new DesiredInvocation(raw.getId(), spec, input.text(), input.source(), timeout, outputs,
                     raw.isTriggerOnCodeChange());
         }
@@ -268,6 +302,63 @@ public final class InvocationValidator {
                 raw.getTriggers().forEach((name, value) -> triggers.put(name, value == null ? "" : value));
             }
             return triggers;
+        }
+
+        /** The AWS access the invocation names itself; null when it names none. */
+        private Access access() {
+            String profile = SettingValues.blankToNull(raw.getProfile());
+            String serverId = SettingValues.blankToNull(raw.getServerId());
+            String roleArn = SettingValues.blankToNull(raw.getRoleArn());
+            String externalId = SettingValues.blankToNull(raw.getRoleExternalId());
+            String endpoint = SettingValues.blankToNull(raw.getEndpointUrl());
+            if (profile != null && serverId != null) {
+                p.add("{{serverId}}", "and {{profile}} are both set: name one of them, the keys of a server or an"
+                        + " AWS profile");
+            }
+            if (roleArn != null && !SettingValues.ROLE_ARN.matcher(roleArn).matches()) {
+                p.add("{{roleArn}}", "'" + roleArn + "' is not a role ARN (arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME)");
+            }
+            if (externalId != null && roleArn == null) {
+                p.add("{{roleExternalId}}", "is set without {{roleArn}} in this invocation: the external id belongs"
+                        + " to the role it names");
+            }
+            if (endpoint != null) {
+                try {
+                    endpoint = SettingValues.url("endpointUrl", endpoint).toString();
+                } catch (ConfigurationException e) {
+                    p.add("{{endpointUrl}}", "'" + endpoint + "' is not a usable URL: it needs http:// or https://"
+                            + " and a host (for example http://127.0.0.1:4566)");
+                }
+            }
+            return Access.of(profile, serverId, roleArn, externalId, endpoint);
+        }
+
+        /** The client context: a JSON object whose base64 text fits Lambda's limit; null when none is set. */
+        private JsonValue clientContext() {
+            String text = raw.getClientContext();
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            JsonValue json;
+            try {
+                json = Json.parse(text);
+            } catch (JsonSyntaxException e) {
+                p.add("{{clientContext}}", "is not valid JSON at line " + e.line() + ", column " + e.column() + ": "
+                        + (raw.isSensitive() ? "(details hidden: the invocation is sensitive)" : e.problem()));
+                return null;
+            }
+            if (!json.isObject()) {
+                p.add("{{clientContext}}", "must be a JSON object (Lambda hands it to the function as its client"
+                        + " context); it is a JSON " + json.typeName());
+                return null;
+            }
+            int size = Base64.getEncoder().encodeToString(Json.writeBytes(json)).length();
+            if (size > InvocationSpec.CLIENT_CONTEXT_LIMIT) {
+                p.add("{{clientContext}}", "is " + size + " bytes once base64-encoded, over Lambda's limit of "
+                        + InvocationSpec.CLIENT_CONTEXT_LIMIT + " bytes: send less in it, or move data to the input");
+                return null;
+            }
+            return json;
         }
 
         /** The input as JSON, checked for its scope; placeholders it reads are added to {@code dependsOn}. */

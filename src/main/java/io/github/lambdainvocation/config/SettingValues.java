@@ -12,6 +12,10 @@ import java.util.Set;
 /** Values of plugin settings as users write them, checked; a wrong one fails naming the setting. */
 public final class SettingValues {
 
+    /** An IAM role's ARN: {@code arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME} (any partition). */
+    public static final java.util.regex.Pattern ROLE_ARN =
+            java.util.regex.Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
+
     private SettingValues() {}
 
     /** A blank value is no value. */

@@ -10,6 +10,7 @@ import io.github.lambdainvocation.json.JsonValue.JsonBoolean;
 import io.github.lambdainvocation.json.JsonValue.JsonNumber;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.json.JsonValue.JsonString;
+import io.github.lambdainvocation.model.Access;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Digests;
 import io.github.lambdainvocation.model.Target;
@@ -387,6 +388,16 @@ public final class SavedPlan {
                     .put("functionName", call.target().functionName())
                     .put("qualifier", call.target().qualifier())
                     .put("region", call.target().region());
+            Access access = call.target().access();
+            if (access != null) {
+                JsonObject.Builder a = JsonObject.builder();
+                putIfSet(a, "profile", access.profile());
+                putIfSet(a, "serverId", access.serverId());
+                putIfSet(a, "roleArn", access.roleArn());
+                putIfSet(a, "roleExternalId", access.roleExternalId());
+                putIfSet(a, "endpointUrl", access.endpointUrl());
+                k.put("access", a.build());
+            }
             if (call.payloadSha256() == null) {
                 k.put("deferred", true);
             } else {
@@ -404,12 +415,22 @@ public final class SavedPlan {
         List<Call> calls = new ArrayList<>();
         for (JsonValue element : ((JsonArray) n.get("calls")).elements()) {
             JsonObject call = (JsonObject) element;
+            Access access = call.get("access") instanceof JsonObject a
+                    ? new Access(a.text("profile"), a.text("serverId"), a.text("roleArn"), a.text("roleExternalId"),
+                            a.text("endpointUrl"))
+                    : null;
             calls.add(new Call(required(call, "event"), new Target(required(call, "functionName"),
-                    required(call, "qualifier"), call.text("region")), call.text("payload"),
+                    required(call, "qualifier"), call.text("region"), access), call.text("payload"),
                     call.text("payloadSha256")));
         }
         return new Change(required(n, "id"), required(n, "action"), strings(n.get("reasons")),
                 ((JsonBoolean) n.get("sensitive")).value(), ((JsonBoolean) n.get("deferred")).value(), calls);
+    }
+
+    private static void putIfSet(JsonObject.Builder n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
     }
 
     private static String required(JsonObject n, String field) {

@@ -44,7 +44,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     private final boolean ownsClients;
     private final Backoff backoff;
     private final FunctionReadiness readiness;
-    private final Set<String> ready = ConcurrentHashMap.newKeySet();
+    private final Set<Target> ready = ConcurrentHashMap.newKeySet();
 
     /**
      * How calls are made.
@@ -84,8 +84,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     @Override
     public InvocationResult invoke(Target target, byte[] payload, CallOptions call) throws LambdaCallException {
         LambdaClient client = clientFor(target);
-        if (options.waitForFunction() && ready.add(target.functionName() + ":" + target.qualifier() + ":"
-                + target.region())) {
+        if (options.waitForFunction() && ready.add(target)) {
             readiness.await(client, target);
         }
         boolean async = call.type() == io.github.lambdainvocation.model.InvocationType.Event;
@@ -124,6 +123,7 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
                 .invocationType(async ? InvocationType.EVENT : InvocationType.REQUEST_RESPONSE)
                 .logType(async ? LogType.NONE : LogType.TAIL)
                 .payload(SdkBytes.fromByteArray(payload))
+                .clientContext(call.spec() == null ? null : call.spec().clientContextBase64())
                 .overrideConfiguration(o -> o.apiCallTimeout(call.timeout()))
                 .build();
     }
@@ -155,12 +155,19 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
 
     @Override
     public void prepare(java.util.Map<Target, String> targets) {
+        // every region first, then the credentials of every distinct access (each resolved once), then the clients
+        targets.forEach((target, what) -> region(target, what + " (" + target.describe() + ")"));
+        targets.forEach((target, what) -> {
+            try {
+                aws.credentials(target.access());
+            } catch (LambdaInvocationException e) {
+                String message = target.access() != null && target.access().namesCredentials()
+                        ? what + ": " + e.getMessage()
+                        : e.getMessage();
+                throw new LambdaCallException(null, message, e.userFixable(), false, e);
+            }
+        });
         targets.forEach((target, what) -> clientFor(target, what + " (" + target.describe() + ")"));
-        try {
-            aws.credentials();
-        } catch (LambdaInvocationException e) {
-            throw new LambdaCallException(null, e.getMessage(), e.userFixable(), false, e);
-        }
     }
 
     @Override
@@ -205,9 +212,19 @@ public final class SdkLambdaInvoker implements LambdaInvoker {
     }
 
     private LambdaClient clientFor(Target target, String what) {
+        Region region = region(target, what);
         try {
-            Region region = aws.regions().resolve(target.region(), what);
-            return aws.lambda(region);
+            return aws.lambda(region, target.access());
+        } catch (LambdaCallException e) {
+            throw e;
+        } catch (LambdaInvocationException e) {
+            throw new LambdaCallException(target, e.getMessage(), e.userFixable(), false, e);
+        }
+    }
+
+    private Region region(Target target, String what) {
+        try {
+            return aws.regions().resolve(target.region(), what);
         } catch (LambdaCallException e) {
             throw e;
         } catch (LambdaInvocationException e) {

@@ -2,10 +2,12 @@ package io.github.lambdainvocation.model;
 
 import io.github.lambdainvocation.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,7 @@ import java.util.function.Function;
  * @param sensitive whether the input, result and the function's errors and logs must never be printed
  * @param dependsOn the ids that run before it (and, on teardown, after it)
  * @param code the function's code it was sent to, with triggerOnCodeChange; else null
+ * @param clientContext the JSON object sent (base64) as Lambda's ClientContext on every call; null for none
  * @param keepResult whether the state keeps the result; false: only its digest ({@link
  *     RecordedInvocation#keptResult()}), the result is handed to the build only by the run that received it
  */
@@ -36,13 +39,33 @@ public record InvocationSpec(
         boolean sensitive,
         List<String> dependsOn,
         CodeVersion code,
+        JsonValue clientContext,
         boolean keepResult) {
+
+    /** Lambda's limit for the ClientContext header: the base64 text of the JSON object, in bytes. */
+    public static final int CLIENT_CONTEXT_LIMIT = 3583;
+
+    /** A spec without a client context, whose result the state keeps. */
+    public InvocationSpec(Target target, LifecycleScope scope, String terraformKey, JsonValue input,
+            SortedMap<String, String> triggers, InvocationType invocationType, boolean sensitive,
+            List<String> dependsOn, CodeVersion code) {
+        this(target, scope, terraformKey, input, triggers, invocationType, sensitive, dependsOn, code, null, true);
+    }
+
+    /** A spec without a client context. */
+    public InvocationSpec(Target target, LifecycleScope scope, String terraformKey, JsonValue input,
+            SortedMap<String, String> triggers, InvocationType invocationType, boolean sensitive,
+            List<String> dependsOn, CodeVersion code, boolean keepResult) {
+        this(target, scope, terraformKey, input, triggers, invocationType, sensitive, dependsOn, code, null,
+                keepResult);
+    }
 
     /** A spec whose result the state keeps. */
     public InvocationSpec(Target target, LifecycleScope scope, String terraformKey, JsonValue input,
             SortedMap<String, String> triggers, InvocationType invocationType, boolean sensitive,
-            List<String> dependsOn, CodeVersion code) {
-        this(target, scope, terraformKey, input, triggers, invocationType, sensitive, dependsOn, code, true);
+            List<String> dependsOn, CodeVersion code, JsonValue clientContext) {
+        this(target, scope, terraformKey, input, triggers, invocationType, sensitive, dependsOn, code, clientContext,
+                true);
     }
 
     public InvocationSpec {
@@ -57,12 +80,18 @@ public record InvocationSpec(
 
     public InvocationSpec withInput(JsonValue newInput) {
         return new InvocationSpec(target, scope, terraformKey, newInput, triggers, invocationType, sensitive,
-                dependsOn, code, keepResult);
+                dependsOn, code, clientContext, keepResult);
     }
 
     public InvocationSpec withCode(CodeVersion newCode) {
         return new InvocationSpec(target, scope, terraformKey, input, triggers, invocationType, sensitive, dependsOn,
-                newCode, keepResult);
+                newCode, clientContext, keepResult);
+    }
+
+    /** The client context as Lambda's ClientContext carries it (base64 of the compact JSON); null for none. */
+    public String clientContextBase64() {
+        return clientContext == null ? null : Base64.getEncoder().encodeToString(
+                io.github.lambdainvocation.json.Json.writeBytes(clientContext));
     }
 
     /** The fields of this spec that differ from {@code recorded}, in the order of {@link Field}. */
@@ -91,6 +120,8 @@ public record InvocationSpec(
         FUNCTION_NAME("functionName", Change.REPLACE, s -> s.target().functionName()),
         QUALIFIER("qualifier", Change.REPLACE, s -> s.target().qualifier()),
         REGION("region", Change.REPLACE, s -> s.target().region()),
+        /** The invocation's own credentials and endpoint: another account or role is another invocation. */
+        ACCESS("access", Change.REPLACE, s -> s.target().access()),
         TRIGGERS("triggers", Change.REPLACE, InvocationSpec::triggers),
         /** Compared only when the wanted spec knows its code (triggerOnCodeChange). */
         CODE("code", Change.REPLACE, InvocationSpec::code) {
@@ -100,17 +131,9 @@ public record InvocationSpec(
             }
         },
         /** Compared as JSON values; CREATE_ONLY promises an invocation on create and replace only. */
-        INPUT("input", Change.UPDATE, InvocationSpec::input) {
-            @Override
-            boolean differs(InvocationSpec wanted, InvocationSpec recorded) {
-                return !JsonValues.same(wanted.input(), recorded.input());
-            }
-
-            @Override
-            public Change change(InvocationSpec wanted, InvocationSpec recorded) {
-                return wanted.scope() == LifecycleScope.CREATE_ONLY ? Change.REPLACE : Change.UPDATE;
-            }
-        },
+        INPUT("input", Field::byScope, InvocationSpec::input),
+        /** Sent with every call like the input, and compared and changed like it. */
+        CLIENT_CONTEXT("clientContext", Field::byScope, InvocationSpec::clientContext),
         /** Leaving EVERY_RUN starts a lifecycle: a replacement. */
         LIFECYCLE_SCOPE("lifecycleScope", Change.UPDATE, InvocationSpec::scope) {
             @Override
@@ -128,10 +151,26 @@ public record InvocationSpec(
         private final Change change;
         private final Function<InvocationSpec, Object> value;
 
+        private final BiFunction<InvocationSpec, InvocationSpec, Change> changeOf;
+
         Field(String label, Change change, Function<InvocationSpec, Object> value) {
             this.label = label;
             this.change = change;
             this.value = value;
+            this.changeOf = null;
+        }
+
+        Field(String label, BiFunction<InvocationSpec, InvocationSpec, Change> changeOf,
+                Function<InvocationSpec, Object> value) {
+            this.label = label;
+            this.change = Change.UPDATE;
+            this.value = value;
+            this.changeOf = changeOf;
+        }
+
+        /** What is sent: an update under CRUD, a replacement under CREATE_ONLY (which calls on create only). */
+        private static Change byScope(InvocationSpec wanted, InvocationSpec recorded) {
+            return wanted.scope() == LifecycleScope.CREATE_ONLY ? Change.REPLACE : Change.UPDATE;
         }
 
         /** The name the plan and status.json show. */
@@ -139,13 +178,18 @@ public record InvocationSpec(
             return label;
         }
 
+        /** Whether the values differ; JSON values are compared as values, whatever their spelling. */
         boolean differs(InvocationSpec wanted, InvocationSpec recorded) {
-            return !Objects.equals(value.apply(wanted), value.apply(recorded));
+            Object a = value.apply(wanted);
+            Object b = value.apply(recorded);
+            return a instanceof JsonValue || b instanceof JsonValue
+                    ? !JsonValues.same((JsonValue) a, (JsonValue) b)
+                    : !Objects.equals(a, b);
         }
 
         /** What a change of this field from {@code recorded} to {@code wanted} calls for. */
         public Change change(InvocationSpec wanted, InvocationSpec recorded) {
-            return change;
+            return changeOf == null ? change : changeOf.apply(wanted, recorded);
         }
     }
 }

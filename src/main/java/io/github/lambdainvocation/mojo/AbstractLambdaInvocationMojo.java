@@ -70,7 +70,8 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     /**
      * An endpoint for every AWS service the plugin calls (Lambda, S3 for the state, STS for a role), instead of
      * AWS's: for local emulators such as {@code http://127.0.0.1:4566}. The per-service endpoints
-     * ({@code lambdaEndpointUrl}, {@code stateS3EndpointUrl}, {@code stsEndpointUrl}) win over it.
+     * ({@code lambdaEndpointUrl}, {@code stateS3EndpointUrl}, {@code stsEndpointUrl}) win over it, and so does an
+     * invocation's own {@code <endpointUrl>} for its calls.
      *
      * @since 0.1.0
      */
@@ -95,7 +96,8 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
 
     /**
      * A named profile of the AWS config and credentials files ({@code ~/.aws/config}, {@code ~/.aws/credentials}),
-     * instead of the SDK's default credentials chain. SSO and assume-role profiles work too.
+     * instead of the SDK's default credentials chain. SSO and assume-role profiles work too. An invocation's own
+     * {@code <profile>} or {@code <serverId>} wins over it for that invocation's calls.
      *
      * @since 0.1.0
      */
@@ -114,7 +116,8 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
 
     /**
      * The ARN of a role to assume with the credentials found ({@code arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME});
-     * every call then uses the role's credentials, refreshed before they expire. Needs STS.
+     * every call then uses the role's credentials, refreshed before they expire. Needs STS. An invocation's own
+     * {@code <roleArn>} wins over it for that invocation's calls.
      *
      * @since 0.1.0
      */
@@ -348,7 +351,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         MavenSettings maven = new MavenSettings(settings, decrypter);
         progress = new Progress(Progress.FIRST, Progress.PERIOD);
         try (Progress ticking = progress;
-                AwsClients clients = new AwsClients(awsSettings(maven), events());
+                AwsClients clients = new AwsClients(awsSettings(maven), events(), List.of(), maven::serverKeys);
                 StateStore store = stateStore(clients, null, null)) {
             aws = clients;
             run(engine(clients, store));

@@ -102,6 +102,58 @@ public class Invocation implements InvocationValidator.RawInvocation {
      */
     private boolean keepResult = true;
 
+    /**
+     * A JSON object handed to the function as its client context (Lambda's {@code ClientContext}, base64-encoded
+     * on the wire; the function reads it as {@code context.clientContext}), sent with every call of this
+     * invocation; a delete sends the one recorded with it. At most 3583 bytes once base64-encoded. Part of what is
+     * sent: a change of it is an update under {@code CRUD} and a replacement under {@code CREATE_ONLY}.
+     *
+     * @since 0.2.0
+     */
+    private String clientContext;
+
+    /**
+     * A named AWS profile for this invocation's calls, instead of the plugin's credentials (for example a profile
+     * of another account). Recorded with the invocation: changing it replaces the invocation.
+     *
+     * @since 0.2.0
+     */
+    private String profile;
+
+    /**
+     * The id of a settings.xml {@code <server>} whose username and password are the access key pair of this
+     * invocation's calls (decrypted like the plugin's {@code serverId}), instead of the plugin's credentials. Not
+     * together with {@code profile}. Recorded with the invocation (the id, never the keys): changing it replaces
+     * the invocation.
+     *
+     * @since 0.2.0
+     */
+    private String serverId;
+
+    /**
+     * A role to assume for this invocation's calls ({@code arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME}), with its own
+     * {@code profile} or {@code serverId} when set, else with the plugin's credentials; instead of the plugin's
+     * {@code roleArn}. Session name and duration are the plugin's. Changing it replaces the invocation.
+     *
+     * @since 0.2.0
+     */
+    private String roleArn;
+
+    /**
+     * The external id that the trust policy of this invocation's {@code roleArn} asks for.
+     *
+     * @since 0.2.0
+     */
+    private String roleExternalId;
+
+    /**
+     * The Lambda endpoint of this invocation's calls (and of the STS call that assumes its role, unless the plugin
+     * sets {@code stsEndpointUrl}), instead of the plugin's. Changing it replaces the invocation.
+     *
+     * @since 0.2.0
+     */
+    private String endpointUrl;
+
     @Override
     public String getId() {
         return id;
@@ -217,6 +269,60 @@ public class Invocation implements InvocationValidator.RawInvocation {
 
     public void setTriggerOnCodeChange(boolean triggerOnCodeChange) {
         this.triggerOnCodeChange = triggerOnCodeChange;
+    }
+
+    @Override
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    @Override
+    public String getServerId() {
+        return serverId;
+    }
+
+    public void setServerId(String serverId) {
+        this.serverId = serverId;
+    }
+
+    @Override
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    @Override
+    public String getRoleExternalId() {
+        return roleExternalId;
+    }
+
+    public void setRoleExternalId(String roleExternalId) {
+        this.roleExternalId = roleExternalId;
+    }
+
+    @Override
+    public String getEndpointUrl() {
+        return endpointUrl;
+    }
+
+    public void setEndpointUrl(String endpointUrl) {
+        this.endpointUrl = endpointUrl;
+    }
+
+    @Override
+    public String getClientContext() {
+        return clientContext;
+    }
+
+    public void setClientContext(String clientContext) {
+        this.clientContext = clientContext;
     }
 
     @Override

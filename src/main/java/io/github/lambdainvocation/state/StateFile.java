@@ -5,6 +5,7 @@ import io.github.lambdainvocation.json.JsonValue.JsonArray;
 import io.github.lambdainvocation.json.JsonValue.JsonBoolean;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.json.JsonValue.JsonString;
+import io.github.lambdainvocation.model.Access;
 import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.InvocationType;
@@ -78,6 +79,9 @@ final class StateFile {
         if (!s.dependsOn().isEmpty()) {
             n.putStrings("dependsOn", s.dependsOn());
         }
+        if (s.clientContext() != null) {
+            n.put("clientContext", s.clientContext());
+        }
         if (s.code() != null) {
             n.put("code", JsonObject.builder().put("sha256", s.code().sha256()).put("version", s.code().version())
                     .build());
@@ -97,8 +101,31 @@ final class StateFile {
     }
 
     private static JsonObject.Builder target(Target t) {
-        return JsonObject.builder().put("functionName", t.functionName()).put("qualifier", t.qualifier())
-                .put("region", t.region());
+        JsonObject.Builder n = JsonObject.builder().put("functionName", t.functionName())
+                .put("qualifier", t.qualifier()).put("region", t.region());
+        if (t.access() != null) {
+            JsonObject.Builder access = JsonObject.builder();
+            putIfSet(access, "profile", t.access().profile());
+            putIfSet(access, "serverId", t.access().serverId());
+            putIfSet(access, "roleArn", t.access().roleArn());
+            putIfSet(access, "roleExternalId", t.access().roleExternalId());
+            putIfSet(access, "endpointUrl", t.access().endpointUrl());
+            n.put("access", access.build());
+        }
+        return n;
+    }
+
+    private static void putIfSet(JsonObject.Builder n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
+    }
+
+    /** The invocation's own access, as {@link #target} wrote it; null when it named none. */
+    private static Access access(Fields f) {
+        Fields a = f.nested("access");
+        return a == null ? null : Access.of(a.string("profile"), a.string("serverId"), a.string("roleArn"),
+                a.string("roleExternalId"), a.string("endpointUrl"));
     }
 
     private static JsonObject strings(Map<String, String> map) {
@@ -133,6 +160,7 @@ final class StateFile {
         String functionName = f.string("functionName");
         String qualifier = f.string("qualifier");
         String region = f.string("region");
+        Access access = access(f);
         LifecycleScope scope = f.enumValue("lifecycleScope", LifecycleScope.class);
         String terraformKey = f.string("terraformKey");
         SortedMap<String, String> triggers = f.stringMap("triggers");
@@ -145,12 +173,13 @@ final class StateFile {
         boolean keepResult = f.boolOr("keepResult", true);
         String resultSha256 = f.string("resultSha256");
         List<String> dependsOn = f.stringList("dependsOn");
+        JsonValue clientContext = f.object("clientContext");
         Fields code = f.nested("code");
         CodeVersion codeVersion = code == null ? null : new CodeVersion(code.string("sha256"), code.string("version"));
         InvocationSpec spec = new InvocationSpec(
-                new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region),
+                new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region, access),
                 f.need(scope, "lifecycleScope"), f.need(terraformKey, "terraformKey"), f.need(input, "input"),
-                triggers, invocationType, sensitive, dependsOn, codeVersion, keepResult);
+                triggers, invocationType, sensitive, dependsOn, codeVersion, clientContext, keepResult);
         // a result not kept is never read back, whatever the file says
         return new RecordedInvocation(id, spec, keepResult ? result : null, executedVersion, invokedAt, resultSha256);
     }
@@ -159,6 +188,7 @@ final class StateFile {
         String functionName = f.string("functionName");
         String qualifier = f.string("qualifier");
         String region = f.string("region");
+        Access access = access(f);
         String event = f.string("event");
         InvocationType invocationType = f.enumValue("invocationType", InvocationType.class);
         String payload = f.string("payload");
@@ -167,7 +197,7 @@ final class StateFile {
         RecordedInvocation record = then == null || then.isNull() ? null
                 : recorded(id, f.entry(then, "the record in \"then\" of the pending call of '" + id + "'"));
         return new PendingCall(id,
-                new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region),
+                new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region, access),
                 f.need(event, "event"), f.need(payload, "payload"), f.need(invocationType, "invocationType"),
                 f.need(startedAt, "startedAt"), record);
     }

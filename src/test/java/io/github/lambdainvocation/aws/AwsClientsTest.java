@@ -5,6 +5,7 @@ import static io.github.lambdainvocation.testing.Rendered.assertThatThrownBy;
 
 import io.github.lambdainvocation.mojo.Console;
 import io.github.lambdainvocation.LambdaInvocationException;
+import io.github.lambdainvocation.model.Access;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.lambda.SdkLambdaInvoker;
 import io.github.lambdainvocation.testing.Invokers;
@@ -37,6 +38,9 @@ class AwsClientsTest {
                 [deploy]
                 aws_access_key_id = AKIADEPLOYPROFILE
                 aws_secret_access_key = deploy-secret
+                [account-b]
+                aws_access_key_id = AKIAACCOUNTBPROFILE
+                aws_secret_access_key = account-b-secret
                 """);
         Files.writeString(dir.resolve("config"), """
                 [profile sso-dev]
@@ -146,5 +150,87 @@ class AwsClientsTest {
         assertThat(AwsClients.isLoopback(URI.create("http://[::1]:4566"))).isTrue();
         assertThat(AwsClients.isLoopback(URI.create("https://lambda.eu-west-1.amazonaws.com"))).isFalse();
         assertThat(AwsClients.isLoopback(null)).isFalse();
+    }
+
+    private static final AwsSettings.StaticKeys SERVER_C =
+            new AwsSettings.StaticKeys("AKIASERVERCEXAMPLE", "server-c-secret", null, "the settings.xml server 'aws-c'");
+
+    /** Clients whose plugin-level credentials are the profile 'deploy', with one settings.xml server 'aws-c'. */
+    private AwsClients deployClients() {
+        return new AwsClients(new AwsSettings("us-east-1", URI.create(lambda.endpoint()), null, null, null,
+                new AwsSettings.CredentialsSettings("deploy", null, null), null),
+                io.github.lambdainvocation.event.Listener.NONE, java.util.List.of(), id -> {
+                    if (!id.equals("aws-c")) {
+                        throw new io.github.lambdainvocation.ConfigurationException(
+                                "<serverId> '" + id + "' names no <server> in Maven's settings.xml.");
+                    }
+                    return SERVER_C;
+                });
+    }
+
+    private String keyOfLastRequest() {
+        String authorization = lambda.requests().get(lambda.requests().size() - 1).authorization();
+        return authorization.replaceFirst("^AWS4-HMAC-SHA256 Credential=([^/]+)/.*$", "$1");
+    }
+
+    @Test
+    void eachInvocationsOwnAccessSignsItsCallsAndWhatItLeavesUnsetIsThePlugins() {
+        Access endpointOnly = Access.of(null, null, null, null, lambda.endpoint());
+        java.util.Map<Access, String> signedBy = new java.util.LinkedHashMap<>();
+        try (SdkLambdaInvoker invoker = new SdkLambdaInvoker(deployClients(), Invokers.FAST,
+                io.github.lambdainvocation.event.Listener.NONE, true)) {
+            for (Access access : java.util.Arrays.asList(Access.of("account-b", null, null, null, null),
+                    Access.of(null, "aws-c", null, null, null), endpointOnly)) {
+                invoker.invoke(new Target("fn", "$LATEST", "us-east-1", access), "{}".getBytes(StandardCharsets.UTF_8));
+                signedBy.put(access, keyOfLastRequest());
+            }
+            invoker.invoke(new Target("fn", "$LATEST", "us-east-1"), "{}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(signedBy.values()).containsExactly("AKIAACCOUNTBPROFILE", "AKIASERVERCEXAMPLE", "AKIADEPLOYPROFILE");
+        assertThat(keyOfLastRequest()).as("an invocation naming nothing").isEqualTo("AKIADEPLOYPROFILE");
+    }
+
+    @Test
+    void clientsAreSharedPerAccessAndDistinctOtherwise() {
+        try (AwsClients clients = deployClients()) {
+            var plugins = clients.lambda(Region.US_EAST_1);
+            var accountB = clients.lambda(Region.US_EAST_1, Access.of("account-b", null, null, null, null));
+
+            assertThat(clients.lambda(Region.US_EAST_1, Access.of("account-b", null, null, null, null)))
+                    .as("a second invocation naming the same profile").isSameAs(accountB);
+            assertThat(accountB).isNotSameAs(plugins);
+            assertThat(clients.lambda(Region.US_EAST_1, Access.of("deploy", null, null, null, null)))
+                    .as("naming the plugin's own profile is the plugin's access").isSameAs(plugins);
+            assertThat(clients.lambda(Region.US_EAST_1, Access.of(null, "aws-c", null, null, null)))
+                    .isNotSameAs(plugins).isNotSameAs(accountB);
+            var otherEndpoint = clients.lambda(Region.US_EAST_1,
+                    Access.of(null, null, null, null, "http://127.0.0.1:9"));
+            assertThat(otherEndpoint).as("same credentials, another endpoint").isNotSameAs(plugins);
+
+            assertThat(clients.credentialsCount()).as("deploy, account-b, aws-c").isEqualTo(3);
+            assertThat(clients.clientCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theCredentialsOfEveryAccessAreCheckedUpFrontNamingTheInvocationAndTheElement() {
+        Target fine = new Target("fn", "$LATEST", "us-east-1", Access.of("account-b", null, null, null, null));
+        Target noProfile = new Target("fn", "$LATEST", "us-east-1", Access.of("nope", null, null, null, null));
+        Target noServer = new Target("fn", "$LATEST", "us-east-1", Access.of(null, "aws-x", null, null, null));
+        try (SdkLambdaInvoker invoker = new SdkLambdaInvoker(deployClients(), Invokers.FAST,
+                io.github.lambdainvocation.event.Listener.NONE, true)) {
+            java.util.Map<Target, String> profileMissing = new java.util.LinkedHashMap<>();
+            profileMissing.put(fine, "invocation 'a'");
+            profileMissing.put(noProfile, "invocation 'b'");
+            assertThatThrownBy(() -> invoker.prepare(profileMissing))
+                    .hasMessageStartingWith("invocation 'b': <profile> 'nope': No AWS credentials from the AWS"
+                            + " profile 'nope': ")
+                    .hasMessageEndingWith("Nothing was invoked.");
+
+            assertThatThrownBy(() -> invoker.prepare(java.util.Map.of(noServer, "invocation 'c'")))
+                    .hasMessageStartingWith("invocation 'c': <serverId> 'aws-x' names no <server>");
+        }
+        assertThat(lambda.requests()).isEmpty();
     }
 }

@@ -24,6 +24,8 @@ public final class InvocationSettings implements InvocationValidator.RawInvocati
     private String invocationType;
     private boolean triggerOnCodeChange;
     private boolean keepResult = true;
+    private String clientContext;
+    private final String[] access = new String[5];
 
     public static InvocationSettings withId(String id) {
         return new InvocationSettings().id(id);
@@ -67,6 +69,49 @@ public final class InvocationSettings implements InvocationValidator.RawInvocati
     public InvocationSettings qualifier(String value) {
         this.qualifier = value;
         return this;
+    }
+
+    /** The invocation's own access: profile, serverId, roleArn, roleExternalId, endpointUrl (null: not set). */
+    public InvocationSettings access(String profile, String serverId, String roleArn, String roleExternalId,
+            String endpointUrl) {
+        String[] values = {profile, serverId, roleArn, roleExternalId, endpointUrl};
+        System.arraycopy(values, 0, access, 0, values.length);
+        return this;
+    }
+
+    @Override
+    public String getProfile() {
+        return access[0];
+    }
+
+    @Override
+    public String getServerId() {
+        return access[1];
+    }
+
+    @Override
+    public String getRoleArn() {
+        return access[2];
+    }
+
+    @Override
+    public String getRoleExternalId() {
+        return access[3];
+    }
+
+    @Override
+    public String getEndpointUrl() {
+        return access[4];
+    }
+
+    public InvocationSettings clientContext(String value) {
+        this.clientContext = value;
+        return this;
+    }
+
+    @Override
+    public String getClientContext() {
+        return clientContext;
     }
 
     public InvocationSettings region(String value) {

@@ -301,4 +301,68 @@ class InvocationValidatorTest {
         }
         throw new AssertionError("expected a failure");
     }
+
+    /** A client context object whose compact JSON is exactly {@code bytes} long. */
+    private static String clientContextOf(int bytes) {
+        String frame = "{\"custom\":{\"k\":\"\"}}";
+        return "{\"custom\":{\"k\":\"" + "x".repeat(bytes - frame.length()) + "\"}}";
+    }
+
+    @Test
+    void aClientContextIsAJsonObjectWithinLambdasLimitOnceBase64Encoded() {
+        // base64 comes in blocks of 4: 2685 bytes make 3580 characters, the most under 3583; 2686 make 3584
+        DesiredInvocation largest = validate(valid("a").clientContext(clientContextOf(2685))).get(0);
+        assertThat(largest.spec().clientContextBase64()).hasSize(3580);
+        assertThat(java.util.Base64.getDecoder().decode(largest.spec().clientContextBase64()))
+                .asString(StandardCharsets.UTF_8).isEqualTo(clientContextOf(2685));
+
+        assertThat(problemsOf(valid("big").clientContext(clientContextOf(2686)))).containsExactly(
+                "invocation 'big': <clientContext> is 3584 bytes once base64-encoded, over Lambda's limit of 3583"
+                        + " bytes: send less in it, or move data to the input");
+        assertThat(problemsOf(valid("list").clientContext("[1, 2]"), valid("text").clientContext("\"ctx\"")))
+                .containsExactly(
+                        "invocation 'list': <clientContext> must be a JSON object (Lambda hands it to the function as"
+                                + " its client context); it is a JSON array",
+                        "invocation 'text': <clientContext> must be a JSON object (Lambda hands it to the function as"
+                                + " its client context); it is a JSON string");
+        assertThat(validate(valid("none").clientContext("  ")).get(0).spec().clientContext()).isNull();
+    }
+
+    @Test
+    void aSensitiveInvocationsClientContextIsNotQuotedInItsJsonError() {
+        assertThat(problemsOf(valid("open").clientContext("{\"token\": s3cr3t}")))
+                .singleElement().asString().startsWith("invocation 'open': <clientContext> is not valid JSON at line 1")
+                .contains("s3cr3t");
+        assertThat(problemsOf(valid("hidden").clientContext("{\"token\": s3cr3t}").sensitive(true)))
+                .singleElement().asString().endsWith("(details hidden: the invocation is sensitive)")
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void anInvocationsOwnAccessIsPartOfItsTargetAndOnlyWhatItNames() {
+        DesiredInvocation named = validate(valid("a").access(" account-b ", null,
+                "arn:aws:iam::123456789012:role/seeder", "ext-1", "http://127.0.0.1:4566")).get(0);
+        assertThat(named.target().access()).isEqualTo(new io.github.lambdainvocation.model.Access("account-b", null,
+                "arn:aws:iam::123456789012:role/seeder", "ext-1", "http://127.0.0.1:4566"));
+        assertThat(validate(valid("b").access(" ", null, "", null, null)).get(0).target().access())
+                .as("blank is unset: the plugin's access, nothing recorded").isNull();
+    }
+
+    @Test
+    void anInvocationsOwnAccessIsCheckedElementByElement() {
+        assertThat(problemsOf(
+                valid("both").access("dev", "aws-b", null, null, null),
+                valid("arn").access(null, null, "deployer", null, null),
+                valid("ext").access("dev", null, null, "ext-1", null),
+                valid("url").access(null, null, null, null, "127.0.0.1:4566")))
+                .containsExactly(
+                        "invocation 'both': <serverId> and <profile> are both set: name one of them, the keys of a"
+                                + " server or an AWS profile",
+                        "invocation 'arn': <roleArn> 'deployer' is not a role ARN"
+                                + " (arn:aws:iam::ACCOUNT-ID:role/ROLE-NAME)",
+                        "invocation 'ext': <roleExternalId> is set without <roleArn> in this invocation: the external"
+                                + " id belongs to the role it names",
+                        "invocation 'url': <endpointUrl> '127.0.0.1:4566' is not a usable URL: it needs http:// or"
+                                + " https:// and a host (for example http://127.0.0.1:4566)");
+    }
 }

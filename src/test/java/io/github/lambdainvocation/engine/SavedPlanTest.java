@@ -245,6 +245,21 @@ class SavedPlanTest {
     }
 
     @Test
+    void aCallToAnInvocationsOwnEndpointIsSavedWithItsAccessAndApplies() throws Exception {
+        List<DesiredInvocation> desired = config(crud("a", "{\"v\":1}").access(null, null, null, null,
+                lambda.endpoint()));
+
+        savePlan(desired, Set.of());
+        JsonObject access = (JsonObject) call(change(planJson(), 0), 0).get("access");
+        RunOutcome outcome = applyPlan(desired, Set.of());
+
+        assertThat(access.text("endpointUrl")).isEqualTo(lambda.endpoint());
+        assertThat(outcome.report().calls()).as("the re-planned call matches the saved one, access and all")
+                .isEqualTo(1);
+        assertThat(lambda.payloads("fn")).hasSize(1);
+    }
+
+    @Test
     void aSensitiveInvocationIsSavedAsADigestOnlyAndItsInputIsNowhereInTheFile() throws Exception {
         String secret = "hunter2-" + System.nanoTime();
         List<DesiredInvocation> desired = config(crud("secret", "{\"password\":\"" + secret + "\"}").sensitive(true),

@@ -129,6 +129,37 @@ class BindingTest {
                 "dir", basedir.resolve("target").toString(), "none", "", "release", "7.1")));
     }
 
+    @Test
+    void theClientContextAndTheInvocationsOwnAccessBindFromThePom() throws Exception {
+        Mojo invoke = MavenBinding.configure("invoke", """
+                <invocations>
+                  <invocation>
+                    <id>billing</id>
+                    <functionName>data_processor</functionName>
+                    <input>{}</input>
+                    <clientContext>{"custom": {"build": "${release}"}}</clientContext>
+                    <profile>account-b</profile>
+                    <roleArn>arn:aws:iam::123456789012:role/seeder</roleArn>
+                    <roleExternalId>ext-1</roleExternalId>
+                    <endpointUrl>http://127.0.0.1:4566</endpointUrl>
+                  </invocation>
+                  <invocation>
+                    <id>orders</id>
+                    <functionName>data_processor</functionName>
+                    <input>{}</input>
+                    <serverId>aws-orders</serverId>
+                  </invocation>
+                </invocations>""", basedir, Map.of("release", "7.1"));
+
+        List<DesiredInvocation> desired = MavenBinding.desired(invoke);
+
+        assertThat(tree(desired.get(0).spec().clientContext()).at("/custom/build").asText()).isEqualTo("7.1");
+        assertThat(desired.get(0).target().access()).isEqualTo(new io.github.lambdainvocation.model.Access(
+                "account-b", null, "arn:aws:iam::123456789012:role/seeder", "ext-1", "http://127.0.0.1:4566"));
+        assertThat(desired.get(1).target().access())
+                .isEqualTo(new io.github.lambdainvocation.model.Access(null, "aws-orders", null, null, null));
+    }
+
     /** A decrypter that leaves values as they are, or reports one error. */
     private static SettingsDecrypter decrypter(String error) {
         return (SettingsDecryptionRequest request) -> new SettingsDecryptionResult() {

@@ -83,6 +83,25 @@ class PlannerTest {
                         s -> s.functionName("fn2").input("{\"a\": 2}"),
                         Action.REPLACE, List.of("functionName", "input"),
                         List.of("delete fn:$LATEST in us-east-1", "create fn2:$LATEST in us-east-1")),
+                row("clientContext added, CREATE_ONLY", "CREATE_ONLY", "CREATE_ONLY", s -> s.clientContext("{\"k\": 1}"),
+                        Action.REPLACE, List.of("clientContext"), List.of("invoke fn:$LATEST in us-east-1")),
+                row("clientContext added, CRUD", "CRUD", "CRUD", s -> s.clientContext("{\"k\": 1}"),
+                        Action.UPDATE, List.of("clientContext"), List.of("update fn:$LATEST in us-east-1")),
+                row("clientContext and input changed, CRUD", "CRUD", "CRUD",
+                        s -> s.clientContext("{\"k\": 1}").input("{\"a\": 2}"),
+                        Action.UPDATE, List.of("input", "clientContext"), List.of("update fn:$LATEST in us-east-1")),
+                row("own profile named, CRUD: another account", "CRUD", "CRUD",
+                        s -> s.access("account-b", null, null, null, null),
+                        Action.REPLACE, List.of("access"),
+                        List.of("delete fn:$LATEST in us-east-1", "create fn:$LATEST in us-east-1 via profile account-b")),
+                row("own role named, CREATE_ONLY", "CREATE_ONLY", "CREATE_ONLY",
+                        s -> s.access("account-b", null, "arn:aws:iam::123456789012:role/seeder", "ext", null),
+                        Action.REPLACE, List.of("access"),
+                        List.of("invoke fn:$LATEST in us-east-1 via role arn:aws:iam::123456789012:role/seeder")),
+                row("own server and endpoint named, CRUD", "CRUD", "CRUD",
+                        s -> s.access(null, "aws-b", null, null, "http://127.0.0.1:4566"),
+                        Action.REPLACE, List.of("access"), List.of("delete fn:$LATEST in us-east-1",
+                                "create fn:$LATEST in us-east-1 via server aws-b at http://127.0.0.1:4566")),
                 row("only lifecycleScope changed, to CRUD", "CREATE_ONLY", "CRUD", same,
                         Action.UPDATE, List.of("lifecycleScope"), List.of("update fn:$LATEST in us-east-1")),
                 row("only lifecycleScope changed, to CREATE_ONLY", "CRUD", "CREATE_ONLY", same,
@@ -121,6 +140,37 @@ class PlannerTest {
         assertThat(c.action()).isEqualTo(action);
         assertThat(c.reasons()).isEqualTo(reasons);
         assertThat(c.calls()).extracting(k -> k.event() + " " + k.target().describe()).isEqualTo(calls);
+    }
+
+    @Test
+    void aClientContextIsComparedAsAJsonValueAndItsRemovalIsAChange() {
+        State state = State.of(List.of(recorded(base("CRUD").clientContext("{\"a\": 1, \"b\": [true]}"))));
+
+        PlannedChange same = Planner.forInvoke(List.of(desired(base("CRUD")
+                .clientContext(" { \"b\" : [ true ], \"a\" : 1.0 } "))), state).changes().get(0);
+        PlannedChange removed = Planner.forInvoke(List.of(desired(base("CRUD"))), state).changes().get(0);
+
+        assertThat(same.action()).isEqualTo(Action.NO_OP);
+        assertThat(removed.action()).isEqualTo(Action.UPDATE);
+        assertThat(removed.reasons()).containsExactly("clientContext");
+    }
+
+    @Test
+    void anInvocationsOwnAccessIsComparedWithWhatWasRecordedAndTheDeleteGoesWithTheRecordedOne() {
+        State state = State.of(List.of(recorded(base("CRUD").access("account-a", null, null, null, null))));
+
+        PlannedChange same = Planner.forInvoke(List.of(desired(base("CRUD")
+                .access("account-a", null, null, null, null))), state).changes().get(0);
+        PlannedChange moved = Planner.forInvoke(List.of(desired(base("CRUD")
+                .access("account-b", null, null, null, null))), state).changes().get(0);
+        PlannedChange dropped = Planner.forInvoke(List.of(desired(base("CRUD"))), state).changes().get(0);
+
+        assertThat(same.action()).isEqualTo(Action.NO_OP);
+        assertThat(moved.calls()).extracting(k -> k.event() + " " + k.target().describe()).containsExactly(
+                "delete fn:$LATEST in us-east-1 via profile account-a",
+                "create fn:$LATEST in us-east-1 via profile account-b");
+        assertThat(dropped.action()).as("back to the plugin's access").isEqualTo(Action.REPLACE);
+        assertThat(dropped.reasons()).containsExactly("access");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.model.Access;
 import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.InvocationType;
@@ -34,9 +35,11 @@ class StateCodecTest {
                 "eu-west-1"), LifecycleScope.CREATE_ONLY, "lifecycle",
                 Json.parse("{\"price\": 1.50, \"big\": 1e400, \"n\": -0, \"list\": [1, {\"x\": null}, [], {}],"
                         + " \"s\": \"\\u0000\\ud83d\\ude00\"}"),
-                triggers, InvocationType.Event, true, List.of("b", "a"), new CodeVersion("c0ffee==", "12"));
+                triggers, InvocationType.Event, true, List.of("b", "a"), new CodeVersion("c0ffee==", "12"),
+                Json.parse("{\"custom\": {\"tenant\": \"t-1\", \"n\": 1.50}, \"env\": {}}"));
         RecordedInvocation full = new RecordedInvocation("full", everything, "{\"ok\": 1.0}", "12", AT);
-        RecordedInvocation bare = RecordedInvocation.of("bare", new InvocationSpec(new Target("fn", "$LATEST", null),
+        RecordedInvocation bare = RecordedInvocation.of("bare", new InvocationSpec(new Target("fn", "$LATEST", null,
+                Access.of("dev", null, null, null, "http://127.0.0.1:9")),
                 LifecycleScope.EVERY_RUN, "tf", Json.parse("[]"), null, null, false, null, null));
         RecordedInvocation scalarInput = new RecordedInvocation("scalar",
                 bare.spec().withInput(Json.parse("\"just text\"")).withCode(new CodeVersion("x", null)), null,
@@ -44,7 +47,8 @@ class StateCodecTest {
         RecordedInvocation nullInput = RecordedInvocation.of("null-input", bare.spec().withInput(Json.parse("null")));
         PendingCall update = new PendingCall("full", everything.target(), "update", "{\"a\":2,\"tf\":{}}",
                 InvocationType.RequestResponse, AT, full.withResult(null, null, null));
-        PendingCall delete = new PendingCall("gone", new Target("fn", "live", null), "delete", "",
+        PendingCall delete = new PendingCall("gone", new Target("fn", "live", null,
+                Access.of(null, "aws-b", "arn:aws:iam::123456789012:role/deploy", "ext-1", null)), "delete", "",
                 InvocationType.Event, Instant.EPOCH, null);
         return List.of(
                 State.empty(),
@@ -276,5 +280,41 @@ class StateCodecTest {
         assertThat(older.get("a").orElseThrow().result()).isEqualTo("r");
         assertRefused(invocation(OK + ", \"keepResult\": \"no\""),
                 "invocation 'a' has a \"keepResult\" that is not true or false");
+    }
+
+    @Test
+    void theClientContextIsRecordedAsAnObjectAndAStateWithoutOneReadsAsNone() throws Exception {
+        State with = decode("{\"formatVersion\": 3, \"invocations\": {\"a\": {" + OK
+                + ", \"clientContext\": {\"custom\": {\"k\": \"v\"}}}}}");
+        assertThat(with.get("a").orElseThrow().spec().clientContext())
+                .isEqualTo(Json.parse("{\"custom\": {\"k\": \"v\"}}"));
+        assertThat(new String(StateCodec.encode(with), StandardCharsets.UTF_8))
+                .contains("\"clientContext\" : {");
+        assertThat(StateCodec.decode(StateCodec.encode(with), "x")).isEqualTo(with);
+
+        State without = decode("{\"formatVersion\": 3, \"invocations\": {\"a\": {" + OK + "}}}");
+        assertThat(without.get("a").orElseThrow().spec().clientContext()).isNull();
+        assertThat(new String(StateCodec.encode(without), StandardCharsets.UTF_8)).doesNotContain("clientContext");
+
+        assertRefused(invocation(OK + ", \"clientContext\": \"e30=\""),
+                "invocation 'a' has a \"clientContext\" that is not an object");
+    }
+
+    @Test
+    void anInvocationsOwnAccessIsRecordedWithItsTargetAndAStateWithoutOneReadsAsThePlugins() {
+        State with = decode("{\"formatVersion\": 3, \"invocations\": {\"a\": {" + OK
+                + ", \"access\": {\"profile\": \"account-b\", \"endpointUrl\": \"http://127.0.0.1:9\"}}}}");
+        assertThat(with.get("a").orElseThrow().target().access())
+                .isEqualTo(new Access("account-b", null, null, null, "http://127.0.0.1:9"));
+        assertThat(StateCodec.decode(StateCodec.encode(with), "x")).isEqualTo(with);
+
+        State without = decode("{\"formatVersion\": 3, \"invocations\": {\"a\": {" + OK + "}}}");
+        assertThat(without.get("a").orElseThrow().target().access()).isNull();
+        assertThat(new String(StateCodec.encode(without), StandardCharsets.UTF_8)).doesNotContain("access");
+
+        assertRefused(invocation(OK + ", \"access\": \"account-b\""),
+                "invocation 'a' has a \"access\" that is not a JSON object");
+        assertRefused(invocation(OK + ", \"access\": {\"roleArn\": 7}"),
+                "invocation 'a' has a \"access.roleArn\" that is not a string");
     }
 }

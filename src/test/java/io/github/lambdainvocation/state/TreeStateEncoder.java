@@ -69,6 +69,9 @@ final class TreeStateEncoder {
         if (!spec.dependsOn().isEmpty()) {
             spec.dependsOn().forEach(n.putArray("dependsOn")::add);
         }
+        if (spec.clientContext() != null) {
+            n.set("clientContext", Jsons.tree(spec.clientContext()));
+        }
         if (spec.code() != null) {
             n.putObject("code").put("sha256", spec.code().sha256()).put("version", spec.code().version());
         }
@@ -79,5 +82,23 @@ final class TreeStateEncoder {
         n.put("functionName", target.functionName());
         n.put("qualifier", target.qualifier());
         n.put("region", target.region());
+        if (target.access() != null) {
+            ObjectNode access = n.putObject("access");
+            if (target.access().profile() != null) {
+                access.put("profile", target.access().profile());
+            }
+            if (target.access().serverId() != null) {
+                access.put("serverId", target.access().serverId());
+            }
+            if (target.access().roleArn() != null) {
+                access.put("roleArn", target.access().roleArn());
+            }
+            if (target.access().roleExternalId() != null) {
+                access.put("roleExternalId", target.access().roleExternalId());
+            }
+            if (target.access().endpointUrl() != null) {
+                access.put("endpointUrl", target.access().endpointUrl());
+            }
+        }
     }
 }

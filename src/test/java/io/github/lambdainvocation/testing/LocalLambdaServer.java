@@ -56,7 +56,8 @@ public final class LocalLambdaServer implements AutoCloseable {
             String authorization,
             String reply,
             boolean reachedFunction,
-            String securityToken) {}
+            String securityToken,
+            String clientContext) {}
 
     /** How to answer one request. */
     public static final class Reply {
@@ -351,7 +352,8 @@ public final class LocalLambdaServer implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     reply.kind, reply.reachesFunction(),
-                    exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"));
+                    exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"),
+                    exchange.getRequestHeaders().getFirst("X-Amz-Client-Context"));
             synchronized (this) {
                 requests.add(request);
             }

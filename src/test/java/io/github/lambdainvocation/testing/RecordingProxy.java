@@ -113,25 +113,29 @@ public final class RecordingProxy implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String authorization = exchange.getRequestHeaders().getFirst("Proxy-Authorization");
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status;
             if ("CONNECT".equalsIgnoreCase(method)) {
-                status = 501;
-                reply(exchange, status, "only plain-http proxying is supported");
+                reply(exchange, 501, "only plain-http proxying is supported");
             } else if (!uri.isAbsolute() || !"http".equalsIgnoreCase(uri.getScheme())) {
                 // a request meant for a server, not for a proxy
-                status = 400;
-                reply(exchange, status, "a proxy request needs an absolute http:// URI");
+                reply(exchange, 400, "a proxy request needs an absolute http:// URI");
             } else if (expectedAuthorization != null && !expectedAuthorization.equals(authorization)) {
-                status = 407;
                 exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"recording-proxy\"");
-                reply(exchange, status, "proxy authentication required");
+                reply(exchange, 407, "proxy authentication required");
             } else {
-                status = forward(exchange, method, uri, body);
+                forward(exchange, method, uri, body);
             }
-            synchronized (this) {
-                requests.add(new Request(method, uri.toString(), exchange.getRequestHeaders().getFirst("Host"),
-                        authorization, status));
-            }
+        }
+    }
+
+    /**
+     * Records the request with the status it is about to get: before the answer leaves, so a test that reads
+     * {@link #requests()} once its client has the answer always finds it.
+     */
+    private void record(HttpExchange exchange, int status) {
+        synchronized (this) {
+            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Host"),
+                    exchange.getRequestHeaders().getFirst("Proxy-Authorization"), status));
         }
     }
 
@@ -166,6 +170,7 @@ public final class RecordingProxy implements AutoCloseable {
             }
         });
         byte[] answer = response.body();
+        record(exchange, response.statusCode());
         exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
         if (answer.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -175,7 +180,8 @@ public final class RecordingProxy implements AutoCloseable {
         return response.statusCode();
     }
 
-    private static void reply(HttpExchange exchange, int status, String text) throws IOException {
+    private void reply(HttpExchange exchange, int status, String text) throws IOException {
+        record(exchange, status);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
