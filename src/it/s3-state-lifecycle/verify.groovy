@@ -32,9 +32,11 @@ try {
     def state = json.parseText(S3ItHarness.text(context, 'team/state.json'))
     assert state == [formatVersion: 3, owner: 'it:s3-state-lifecycle', invocations: [:]]
 
-    // nothing ever went to a local state file; destroy removed the result file
+    // nothing ever went to a local state file; destroy removed the result file and left its apply report
     def out = new File(basedir, 'target/lambda-invocation')
-    assert out.list().sort() == ['results', 'status.json']
+    assert out.list().sort() == ['apply.json', 'results', 'status.json']
+    def report = json.parse(new File(out, 'apply.json'))
+    assert report.goal == 'destroy' && report.state == 's3://s3-state-lifecycle/team/state.json'
     assert new File(out, 'results').list() == [] as String[]
 } finally {
     lambda?.stop()
