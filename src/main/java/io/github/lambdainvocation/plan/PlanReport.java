@@ -65,12 +65,16 @@ public final class PlanReport {
             n.putStrings("reasons", c.reasons());
             List<JsonValue> calls = new ArrayList<>();
             for (PlannedCall call : c.calls()) {
-                calls.add(JsonObject.builder()
+                JsonObject.Builder k = JsonObject.builder()
                         .put("event", call.event())
                         .put("functionName", call.target().functionName())
                         .put("qualifier", call.target().qualifier())
-                        .put("region", call.target().region())
-                        .build());
+                        .put("region", call.target().region());
+                if (call.target().access() != null) {
+                    // where the call goes, as the plan line says it: a role, profile or server, never a key
+                    k.put("access", call.target().access().describe());
+                }
+                calls.add(k.build());
             }
             all.add(n.put("calls", new JsonArray(calls)).build());
         }

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.config.InvocationSettings;
 import io.github.lambdainvocation.config.InvocationValidator;
+import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonValue;
+import io.github.lambdainvocation.json.JsonValue.JsonArray;
+import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.mojo.MavenEvents;
 import io.github.lambdainvocation.state.LocalStateStore;
@@ -97,6 +101,21 @@ class InvocationAccessTest {
         assertThat(console.lines()).contains(
                 "  + b      create   (new): create other:$LATEST in us-east-1 via profile account-b");
         assertThat(console.lines()).noneSatisfy(line -> assertThat(line).contains("account-b-secret"));
+    }
+
+    @Test
+    void statusJsonSaysWhereEachCallGoesAndNeverAKey() throws Exception {
+        engine().status(config(crud("a", "fn", "account-a"), crud("plain", "fn", null)));
+
+        String written = Files.readString(dir.resolve("out/status.json"));
+        JsonObject status = (JsonObject) Json.parse(written);
+        List<JsonValue> changes = ((JsonArray) status.get("invocations")).elements();
+        JsonObject firstCall = (JsonObject) ((JsonArray) ((JsonObject) changes.get(0)).get("calls")).elements().get(0);
+        JsonObject plainCall = (JsonObject) ((JsonArray) ((JsonObject) changes.get(1)).get("calls")).elements().get(0);
+
+        assertThat(firstCall.text("access")).isEqualTo("profile account-a");
+        assertThat(plainCall.has("access")).as("the plugin's own access is not spelled out").isFalse();
+        assertThat(written).doesNotContain("AKIAACCOUNTAEXAMPLE", "account-a-secret");
     }
 
     @Test
