@@ -182,7 +182,7 @@ public final class InvocationEngine {
             Plan plan = Planner.forInvoke(desired, state, new Planner.Options(options.replace(),
                     options.acknowledge(), codeVersions(desired, lambda, options.offline())));
             if (saved != null) {
-                saved.check(store, desired, plan);
+                saved.checkPlan(ConfigurationDigest.of(desired), plan); // the state was checked before planning
                 events.on(new Event.SavedPlanMatches(saved.file()));
             }
             tell(plan, Event.Goal.INVOKE);

@@ -10,7 +10,6 @@ import io.github.lambdainvocation.json.JsonValue.JsonBoolean;
 import io.github.lambdainvocation.json.JsonValue.JsonNumber;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.json.JsonValue.JsonString;
-import io.github.lambdainvocation.model.Access;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.Digests;
 import io.github.lambdainvocation.model.Target;
@@ -19,6 +18,7 @@ import io.github.lambdainvocation.payload.PlannedCall;
 import io.github.lambdainvocation.plan.Plan;
 import io.github.lambdainvocation.plan.PlanReport;
 import io.github.lambdainvocation.plan.PlannedChange;
+import io.github.lambdainvocation.state.StateCodec;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
 import java.io.IOException;
@@ -260,7 +260,7 @@ public final class SavedPlan {
             }
             return new SavedPlan(file, writtenBy, required(state, "location"), required(state, "version"),
                     strings(object.get("replace")), digests, changes, object);
-        } catch (ClassCastException | NullPointerException e) {
+        } catch (ClassCastException | NullPointerException | StateException e) {
             throw refused(file, "is not a saved plan this plugin can read: a field is missing or of the wrong type");
         }
     }
@@ -383,21 +383,8 @@ public final class SavedPlan {
                 .put("deferred", c.deferred());
         List<JsonValue> calls = new ArrayList<>();
         for (Call call : c.calls()) {
-            JsonObject.Builder k = JsonObject.builder()
-                    .put("event", call.event())
-                    .put("functionName", call.target().functionName())
-                    .put("qualifier", call.target().qualifier())
-                    .put("region", call.target().region());
-            Access access = call.target().access();
-            if (access != null) {
-                JsonObject.Builder a = JsonObject.builder();
-                putIfSet(a, "profile", access.profile());
-                putIfSet(a, "serverId", access.serverId());
-                putIfSet(a, "roleArn", access.roleArn());
-                putIfSet(a, "roleExternalId", access.roleExternalId());
-                putIfSet(a, "endpointUrl", access.endpointUrl());
-                k.put("access", a.build());
-            }
+            JsonObject.Builder k = JsonObject.builder().put("event", call.event());
+            StateCodec.target(call.target()).members().forEach(k::put);
             if (call.payloadSha256() == null) {
                 k.put("deferred", true);
             } else {
@@ -415,22 +402,11 @@ public final class SavedPlan {
         List<Call> calls = new ArrayList<>();
         for (JsonValue element : ((JsonArray) n.get("calls")).elements()) {
             JsonObject call = (JsonObject) element;
-            Access access = call.get("access") instanceof JsonObject a
-                    ? new Access(a.text("profile"), a.text("serverId"), a.text("roleArn"), a.text("roleExternalId"),
-                            a.text("endpointUrl"))
-                    : null;
-            calls.add(new Call(required(call, "event"), new Target(required(call, "functionName"),
-                    required(call, "qualifier"), call.text("region"), access), call.text("payload"),
-                    call.text("payloadSha256")));
+            Target target = StateCodec.target(call, "a call of '" + required(n, "id") + "'", "the saved plan");
+            calls.add(new Call(required(call, "event"), target, call.text("payload"), call.text("payloadSha256")));
         }
         return new Change(required(n, "id"), required(n, "action"), strings(n.get("reasons")),
                 ((JsonBoolean) n.get("sensitive")).value(), ((JsonBoolean) n.get("deferred")).value(), calls);
-    }
-
-    private static void putIfSet(JsonObject.Builder n, String field, String value) {
-        if (value != null) {
-            n.put(field, value);
-        }
     }
 
     private static String required(JsonObject n, String field) {

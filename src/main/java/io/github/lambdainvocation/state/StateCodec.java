@@ -7,6 +7,7 @@ import io.github.lambdainvocation.json.JsonValue.JsonNumber;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.model.InvocationSpec;
 import io.github.lambdainvocation.model.State;
+import io.github.lambdainvocation.model.Target;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -43,6 +44,20 @@ public final class StateCodec {
      */
     public static JsonObject spec(InvocationSpec spec) {
         return StateFile.spec(spec);
+    }
+
+    /** Where a call goes, in the state's own mapping: function, qualifier, region and the invocation's access. */
+    public static JsonObject target(Target target) {
+        return StateFile.target(target).build();
+    }
+
+    /**
+     * A target as {@link #target(Target)} writes it.
+     *
+     * @throws StateException when a field is missing or of the wrong type, naming {@code what}
+     */
+    public static Target target(JsonObject tree, String what, String location) {
+        return StateFile.target(tree, what, location);
     }
 
     public static byte[] encode(State state) {

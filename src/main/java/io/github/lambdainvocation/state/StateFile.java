@@ -100,7 +100,7 @@ final class StateFile {
                 .build();
     }
 
-    private static JsonObject.Builder target(Target t) {
+    static JsonObject.Builder target(Target t) {
         JsonObject.Builder n = JsonObject.builder().put("functionName", t.functionName())
                 .put("qualifier", t.qualifier()).put("region", t.region());
         if (t.access() != null) {
@@ -119,6 +119,16 @@ final class StateFile {
         if (value != null) {
             n.put(field, value);
         }
+    }
+
+    /** A target alone, as {@link #target} writes it (the calls of a saved plan), its fields' types checked. */
+    static Target target(JsonObject n, String what, String location) {
+        Fields f = new Fields(n, what, location);
+        String functionName = f.string("functionName");
+        String qualifier = f.string("qualifier");
+        String region = f.string("region");
+        Access access = access(f);
+        return new Target(f.need(functionName, "functionName"), f.need(qualifier, "qualifier"), region, access);
     }
 
     /** The invocation's own access, as {@link #target} wrote it; null when it named none. */
