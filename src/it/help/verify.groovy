@@ -11,4 +11,18 @@ def invoke = log.substring(log.indexOf('\nlambda-invocation:invoke\n'), log.inde
     assert invoke.contains("User property: lambda-invocation.${it}")
 }
 assert log.contains('BUILD SUCCESS')
+
+// The POM Maven reads to load the plugin is the flattened one: no dependency and no dependencyManagement (the jar
+// holds everything; an imported BOM, the AWS SDK's among them, would be parsed each time the plugin is loaded)
+def pluginDir = new File(localRepositoryPath, 'io/github/lambdainvocation/lambda-invocation-maven-plugin')
+def poms = []
+pluginDir.eachFileRecurse { if (it.name.endsWith('.pom')) poms << it }
+assert poms.size() == 1: "expected one installed POM, found ${poms}"
+def pom = new groovy.xml.XmlSlurper().parse(poms[0])
+assert pom.packaging.text() == 'maven-plugin'
+assert pom.prerequisites.maven.text() == '3.6.3'
+assert pom.dependencies.size() == 0: 'the installed POM declares dependencies'
+assert pom.dependencyManagement.size() == 0: 'the installed POM imports BOMs'
+assert pom.build.size() == 0 && pom.profiles.size() == 0
+assert !poms[0].text.contains('awssdk')
 true
