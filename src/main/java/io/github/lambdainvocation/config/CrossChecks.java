@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The checks that need every invocation at once: dependencies that exist, no cycles, results that will exist. */
@@ -21,18 +22,27 @@ final class CrossChecks {
     static List<String> check(List<DesiredInvocation> all) {
         List<String> problems = new ArrayList<>();
         Map<String, DesiredInvocation> byId = new LinkedHashMap<>();
-        all.forEach(d -> byId.put(d.id(), d));
+        for (DesiredInvocation d : all) {
+            byId.put(d.id(), d);
+        }
         Map<String, List<String>> edges = new LinkedHashMap<>();
         for (DesiredInvocation d : all) {
             dependencyProblems(d, byId, problems);
             placeholderProblems(d, byId, problems);
-            edges.put(d.id(), d.spec().dependsOn().stream().filter(byId::containsKey).filter(x -> !x.equals(d.id()))
-                    .toList());
+            List<String> known = new ArrayList<>();
+            for (String dep : d.spec().dependsOn()) {
+                if (byId.containsKey(dep) && !dep.equals(d.id())) {
+                    known.add(dep);
+                }
+            }
+            edges.put(d.id(), known);
         }
         if (problems.isEmpty()) {
-            new Graph(edges).cycle().ifPresent(cycle -> problems.add(
-                    "invocations depend on each other in a cycle: " + String.join(" -> ", cycle)
-                            + " (through {{dependsOn}} or the placeholders of their inputs)"));
+            Optional<List<String>> cycle = new Graph(edges).cycle();
+            if (cycle.isPresent()) {
+                problems.add("invocations depend on each other in a cycle: " + String.join(" -> ", cycle.get())
+                        + " (through {{dependsOn}} or the placeholders of their inputs)");
+            }
         }
         return problems;
     }
@@ -40,7 +50,9 @@ final class CrossChecks {
     private static void dependencyProblems(DesiredInvocation d, Map<String, DesiredInvocation> byId,
             List<String> problems) {
         Set<String> read = new HashSet<>();
-        Placeholders.find(d.spec().input()).forEach(ref -> read.add(ref.id()));
+        for (Placeholders.Reference ref : Placeholders.find(d.spec().input())) {
+            read.add(ref.id());
+        }
         for (String dep : d.spec().dependsOn()) {
             if (read.contains(dep)) {
                 continue; // implied by a placeholder: any problem is reported for the placeholder

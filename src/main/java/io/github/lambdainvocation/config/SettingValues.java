@@ -54,7 +54,11 @@ public final class SettingValues {
     public static Set<String> ids(Collection<String> ids) {
         Set<String> set = new LinkedHashSet<>();
         if (ids != null) {
-            ids.stream().filter(id -> id != null && !id.isBlank()).map(String::trim).forEach(set::add);
+            for (String id : ids) {
+                if (id != null && !id.isBlank()) {
+                    set.add(id.trim());
+                }
+            }
         }
         return set;
     }

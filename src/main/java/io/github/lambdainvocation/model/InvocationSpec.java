@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * What is sent for one invocation, declared once: the configuration wants a spec ({@link DesiredInvocation}),
@@ -117,59 +115,84 @@ public record InvocationSpec(
 
     /** A part of the spec whose change the plan reports, and what the change calls for. */
     public enum Field {
-        FUNCTION_NAME("functionName", Change.REPLACE, s -> s.target().functionName()),
-        QUALIFIER("qualifier", Change.REPLACE, s -> s.target().qualifier()),
-        REGION("region", Change.REPLACE, s -> s.target().region()),
+        FUNCTION_NAME("functionName", Change.REPLACE),
+        QUALIFIER("qualifier", Change.REPLACE),
+        REGION("region", Change.REPLACE),
         /** The invocation's own credentials and endpoint: another account or role is another invocation. */
-        ACCESS("access", Change.REPLACE, s -> s.target().access()),
-        TRIGGERS("triggers", Change.REPLACE, InvocationSpec::triggers),
+        ACCESS("access", Change.REPLACE),
+        TRIGGERS("triggers", Change.REPLACE),
         /** Compared only when the wanted spec knows its code (triggerOnCodeChange). */
-        CODE("code", Change.REPLACE, InvocationSpec::code) {
+        CODE("code", Change.REPLACE) {
             @Override
             boolean differs(InvocationSpec wanted, InvocationSpec recorded) {
                 return wanted.code() != null && !wanted.code().equals(recorded.code());
             }
         },
         /** Compared as JSON values; CREATE_ONLY promises an invocation on create and replace only. */
-        INPUT("input", Field::byScope, InvocationSpec::input),
+        INPUT("input", null),
         /** Sent with every call like the input, and compared and changed like it. */
-        CLIENT_CONTEXT("clientContext", Field::byScope, InvocationSpec::clientContext),
+        CLIENT_CONTEXT("clientContext", null),
         /** Leaving EVERY_RUN starts a lifecycle: a replacement. */
-        LIFECYCLE_SCOPE("lifecycleScope", Change.UPDATE, InvocationSpec::scope) {
+        LIFECYCLE_SCOPE("lifecycleScope", Change.UPDATE) {
             @Override
             public Change change(InvocationSpec wanted, InvocationSpec recorded) {
                 return recorded.scope() == LifecycleScope.EVERY_RUN ? Change.REPLACE : Change.UPDATE;
             }
         },
-        TERRAFORM_KEY("terraformKey", Change.UPDATE, InvocationSpec::terraformKey),
-        SENSITIVE("sensitive", Change.STATE_ONLY, InvocationSpec::sensitive),
-        INVOCATION_TYPE("invocationType", Change.STATE_ONLY, InvocationSpec::invocationType),
+        TERRAFORM_KEY("terraformKey", Change.UPDATE),
+        SENSITIVE("sensitive", Change.STATE_ONLY),
+        INVOCATION_TYPE("invocationType", Change.STATE_ONLY),
         /** How the result is kept, not what is sent: recorded (a switch to false drops the kept result), no call. */
-        KEEP_RESULT("keepResult", Change.STATE_ONLY, InvocationSpec::keepResult);
+        KEEP_RESULT("keepResult", Change.STATE_ONLY);
 
         private final String label;
+        /** What a change calls for; null: it depends on the lifecycle scope ({@link #byScope}). */
         private final Change change;
-        private final Function<InvocationSpec, Object> value;
 
-        private final BiFunction<InvocationSpec, InvocationSpec, Change> changeOf;
-
-        Field(String label, Change change, Function<InvocationSpec, Object> value) {
+        Field(String label, Change change) {
             this.label = label;
             this.change = change;
-            this.value = value;
-            this.changeOf = null;
         }
 
-        Field(String label, BiFunction<InvocationSpec, InvocationSpec, Change> changeOf,
-                Function<InvocationSpec, Object> value) {
-            this.label = label;
-            this.change = Change.UPDATE;
-            this.value = value;
-            this.changeOf = changeOf;
+        /**
+         * This field of {@code s}. A switch rather than an accessor lambda per constant: lambdas are linked one by
+         * one the first time they run, in every build, and a run with nothing to invoke compares every field.
+         */
+        Object value(InvocationSpec s) {
+            switch (this) {
+                case FUNCTION_NAME:
+                    return s.target().functionName();
+                case QUALIFIER:
+                    return s.target().qualifier();
+                case REGION:
+                    return s.target().region();
+                case ACCESS:
+                    return s.target().access();
+                case TRIGGERS:
+                    return s.triggers();
+                case CODE:
+                    return s.code();
+                case INPUT:
+                    return s.input();
+                case CLIENT_CONTEXT:
+                    return s.clientContext();
+                case LIFECYCLE_SCOPE:
+                    return s.scope();
+                case TERRAFORM_KEY:
+                    return s.terraformKey();
+                case SENSITIVE:
+                    return s.sensitive();
+                case INVOCATION_TYPE:
+                    return s.invocationType();
+                case KEEP_RESULT:
+                    return s.keepResult();
+                default:
+                    throw new AssertionError(this);
+            }
         }
 
         /** What is sent: an update under CRUD, a replacement under CREATE_ONLY (which calls on create only). */
-        private static Change byScope(InvocationSpec wanted, InvocationSpec recorded) {
+        private static Change byScope(InvocationSpec wanted) {
             return wanted.scope() == LifecycleScope.CREATE_ONLY ? Change.REPLACE : Change.UPDATE;
         }
 
@@ -180,8 +203,8 @@ public record InvocationSpec(
 
         /** Whether the values differ; JSON values are compared as values, whatever their spelling. */
         boolean differs(InvocationSpec wanted, InvocationSpec recorded) {
-            Object a = value.apply(wanted);
-            Object b = value.apply(recorded);
+            Object a = value(wanted);
+            Object b = value(recorded);
             return a instanceof JsonValue || b instanceof JsonValue
                     ? !JsonValues.same((JsonValue) a, (JsonValue) b)
                     : !Objects.equals(a, b);
@@ -189,7 +212,7 @@ public record InvocationSpec(
 
         /** What a change of this field from {@code recorded} to {@code wanted} calls for. */
         public Change change(InvocationSpec wanted, InvocationSpec recorded) {
-            return changeOf == null ? change : changeOf.apply(wanted, recorded);
+            return change == null ? byScope(wanted) : change;
         }
     }
 }

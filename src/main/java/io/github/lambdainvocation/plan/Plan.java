@@ -14,16 +14,25 @@ public record Plan(List<PlannedChange> changes) {
 
     /** Whether applying this plan calls Lambda at all. */
     public boolean hasCalls() {
-        return changes.stream().anyMatch(c -> !c.calls().isEmpty());
+        return callCount() > 0;
     }
 
     /** Whether applying this plan changes the state. */
     public boolean changesState() {
-        return changes.stream().anyMatch(PlannedChange::changesState);
+        for (PlannedChange change : changes) {
+            if (change.changesState()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int callCount() {
-        return changes.stream().mapToInt(c -> c.calls().size()).sum();
+        int calls = 0;
+        for (PlannedChange change : changes) {
+            calls += change.calls().size();
+        }
+        return calls;
     }
 
     /** How many changes of each action, every action present (zero when none). */
@@ -32,7 +41,9 @@ public record Plan(List<PlannedChange> changes) {
         for (Action a : Action.values()) {
             counts.put(a, 0);
         }
-        changes.forEach(c -> counts.merge(c.action(), 1, Integer::sum));
+        for (PlannedChange change : changes) {
+            counts.put(change.action(), counts.get(change.action()) + 1);
+        }
         return counts;
     }
 }
