@@ -110,12 +110,14 @@ final class ApplyReportFile implements AutoCloseable {
         List<JsonValue> changes = new ArrayList<>();
         int attempts = 0;
         for (RunLog.Entry entry : entries) {
-            counts.merge(entry.outcome(), 1, Integer::sum);
+            counts.put(entry.outcome(), counts.get(entry.outcome()) + 1);
             attempts += entry.attempts();
             changes.add(change(entry, wording));
         }
         JsonObject.Builder summary = JsonObject.builder();
-        counts.forEach((outcome, n) -> summary.put(outcome.label(), n));
+        for (Map.Entry<RunLog.Outcome, Integer> count : counts.entrySet()) {
+            summary.put(count.getKey().label(), count.getValue());
+        }
         summary.put("attempts", attempts);
         return JsonObject.builder()
                 .put("schemaVersion", SCHEMA_VERSION)

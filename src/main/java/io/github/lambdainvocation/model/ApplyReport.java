@@ -3,7 +3,7 @@ package io.github.lambdainvocation.model;
 import io.github.lambdainvocation.model.Action;
 import io.github.lambdainvocation.model.State;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * What a run did.
@@ -16,10 +16,13 @@ public record ApplyReport(Map<Action, Integer> applied, int calls, State state) 
 
     /** "2 created, 1 updated, 0 replaced, ... (3 Lambda invocations)". */
     public String summary() {
-        String counts = java.util.Arrays.stream(Action.values())
-                .filter(a -> applied.getOrDefault(a, 0) > 0 || (a != Action.REFRESH && a != Action.INTERRUPTED))
-                .map(a -> applied.getOrDefault(a, 0) + " " + pastTense(a))
-                .collect(Collectors.joining(", "));
+        StringJoiner counts = new StringJoiner(", ");
+        for (Action a : Action.values()) {
+            int n = applied.getOrDefault(a, 0);
+            if (n > 0 || (a != Action.REFRESH && a != Action.INTERRUPTED)) {
+                counts.add(n + " " + pastTense(a));
+            }
+        }
         return counts + " (" + calls + " Lambda invocation" + (calls == 1 ? "" : "s") + ")";
     }
 

@@ -19,7 +19,10 @@ public final class PlanReport {
 
     /** The plan's lines, without the heading: {@code "  + seed-db  create  fn:$LATEST"}. */
     public static List<String> lines(Plan plan) {
-        int width = plan.changes().stream().mapToInt(c -> c.id().length()).max().orElse(0);
+        int width = 0;
+        for (PlannedChange c : plan.changes()) {
+            width = Math.max(width, c.id().length());
+        }
         List<String> lines = new ArrayList<>();
         for (PlannedChange c : plan.changes()) {
             StringBuilder line = new StringBuilder();
@@ -38,7 +41,10 @@ public final class PlanReport {
         int calls = plan.callCount();
         String extra = (n.get(Action.REFRESH) > 0 ? n.get(Action.REFRESH) + " to refresh, " : "")
                 + (n.get(Action.INTERRUPTED) > 0 ? n.get(Action.INTERRUPTED) + " interrupted, " : "");
-        long deferred = plan.changes().stream().filter(PlannedChange::deferred).count();
+        int deferred = 0;
+        for (PlannedChange c : plan.changes()) {
+            deferred += c.deferred() ? 1 : 0;
+        }
         return "Plan: " + extra + n.get(Action.CREATE) + " to create, " + n.get(Action.UPDATE) + " to update, "
                 + n.get(Action.REPLACE) + " to replace, " + n.get(Action.DELETE) + " to delete, "
                 + n.get(Action.FORGET) + " to forget, " + n.get(Action.NO_OP) + " unchanged; "
@@ -79,7 +85,9 @@ public final class PlanReport {
             all.add(n.put("calls", new JsonArray(calls)).build());
         }
         JsonObject.Builder summary = JsonObject.builder();
-        plan.countByAction().forEach((action, count) -> summary.put(action.label(), count));
+        for (Map.Entry<Action, Integer> count : plan.countByAction().entrySet()) {
+            summary.put(count.getKey().label(), count.getValue());
+        }
         summary.put("invocations", plan.callCount());
         return JsonObject.builder()
                 .put("state", stateLocation)

@@ -84,7 +84,9 @@ public final class Planner {
     /** The recorded ids no longer configured, in the state's order. */
     private static List<String> unconfigured(List<DesiredInvocation> desired, State settled) {
         Set<String> configured = new LinkedHashSet<>();
-        desired.forEach(d -> configured.add(d.id()));
+        for (DesiredInvocation d : desired) {
+            configured.add(d.id());
+        }
         List<String> orphans = new ArrayList<>(settled.invocations().keySet());
         orphans.removeAll(configured);
         return orphans;
@@ -205,7 +207,9 @@ public final class Planner {
     /** Removals of {@code ids} (in that order among independent ones), dependents first. */
     private static List<PlannedChange> removals(State state, List<String> ids, String reason) {
         Map<String, List<String>> dependents = new LinkedHashMap<>();
-        ids.forEach(id -> dependents.put(id, new ArrayList<>()));
+        for (String id : ids) {
+            dependents.put(id, new ArrayList<>());
+        }
         for (String id : ids) {
             for (String dep : state.get(id).map(r -> r.spec().dependsOn()).orElse(List.of())) {
                 if (dependents.containsKey(dep)) {
