@@ -8,7 +8,7 @@
 # Prints Markdown; see bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${RUNS:-7}
+runs=${RUNS:-11}
 
 mvn -B -q -ntp -Dstyle.color=never install -DskipTests -Dinvoker.skip=true > /dev/null
 # a plugin whose one goal does nothing: what Maven itself spends to run any plugin goal
@@ -22,15 +22,16 @@ cp -r demo "$project" && rm -rf "$project/target" && mkdir -p "$project/.mvn"
 ms() { date +%s%3N; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# time_ms MVN ARGS...: the wall time of one quiet offline build of the project, in ms
+# time_ms MVN ARGS...: "WALL CPU" of one quiet offline build of the project, in ms (CPU: user + system time of
+# the build's processes, which another tenant of a shared machine disturbs less than the wall time)
 time_ms() {
   local mvn=$1; shift
-  local start end
+  local start end cpu TIMEFORMAT="%3U %3S"
   start=$(ms)
-  "$mvn" -B -q -o -f "$project/pom.xml" -Dlambda-invocation.endpointUrl="$endpoint" "$@" > "$work/out" 2>&1 \
-    || { cat "$work/out" >&2; echo "failed: $mvn $*" >&2; exit 1; }
+  cpu=$( { time "$mvn" -B -q -o -f "$project/pom.xml" -Dlambda-invocation.endpointUrl="$endpoint" "$@" \
+    > "$work/out" 2>&1; } 2>&1 ) || { cat "$work/out" >&2; echo "failed: $mvn $*" >&2; exit 1; }
   end=$(ms)
-  echo $((end - start))
+  echo "$((end - start)) $(echo "$cpu" | awk '{printf "%d", ($1 + $2) * 1000}')"
 }
 
 goals=("lambda-invocation:invoke" "lambda-invocation:status" "lambda-invocation:help"
@@ -53,24 +54,27 @@ table() {
   for i in $(seq 1 "$runs"); do
     local v
     v=$(time_ms "$mvn" validate)
-    base+=("$v")
+    base+=("${v% *}")
     for g in "${!goals[@]}"; do
       # shellcheck disable=SC2086
       local t
       t=$(time_ms "$mvn" ${goals[$g]})
-      ratios[$g]+="$(awk -v a="$t" -v b="$v" 'BEGIN {printf "%.3f", a / b}') $t;"
+      # "wall ratio, CPU ratio, wall ms" of this round
+      ratios[$g]+="$(awk -v a="$t" -v b="$v" 'BEGIN {split(a, x, " "); split(b, y, " ");
+        printf "%.3f %.3f %d", x[1] / y[1], x[2] / y[2], x[1]}');"
     done
   done
   echo
   echo "$("$mvn" -B -v 2>/dev/null | sed -e 's/\x1b\[[0-9;]*m//g' -n -e '1{s/ (.*//;p}'), median of $runs rounds; \`validate\`: $(printf '%s\n' "${base[@]}" | median) ms"
   echo
-  echo "| command | median ms | median ratio to validate |"
-  echo "|---|---|---|"
+  echo "| command | median ms | median ratio to validate | median CPU-time ratio |"
+  echo "|---|---|---|---|"
   for g in "${!goals[@]}"; do
-    local r t
+    local r c t
     r=$(echo "${ratios[$g]}" | tr ';' '\n' | grep . | awk '{print $1}' | median)
-    t=$(echo "${ratios[$g]}" | tr ';' '\n' | grep . | awk '{print $2}' | median)
-    echo "| \`${goals[$g]}\` | $t | $r |"
+    c=$(echo "${ratios[$g]}" | tr ';' '\n' | grep . | awk '{print $2}' | median)
+    t=$(echo "${ratios[$g]}" | tr ';' '\n' | grep . | awk '{print $3}' | median)
+    echo "| \`${goals[$g]}\` | $t | $r | $c |"
   done
 }
 
@@ -87,4 +91,5 @@ count() { grep 'class,load' "$work/classes" | grep -c " $1" || true; }
 echo
 echo "Classes loaded by the no-op invoke: $(grep -c 'class,load' "$work/classes") in all;" \
   "AWS SDK $(count software.amazon.awssdk), Jackson $(count com.fasterxml.jackson)," \
-  "this plugin $(count io.github.lambdainvocation), Apache HTTP $(count org.apache.http)"
+  "this plugin $(count io.github.lambdainvocation), Apache HTTP $(count org.apache.http);" \
+  "lambdas and method references linked: $(grep 'class,load' "$work/classes" | grep -c '\$\$Lambda' || true)"
