@@ -1,5 +1,7 @@
 package io.github.lambdainvocation.model;
 
+import java.util.Objects;
+
 /**
  * How an invocation reaches AWS when it says so itself: its own credentials (a profile, a settings.xml server,
  * a role to assume) and its own Lambda endpoint. Only what the invocation names is here; what it leaves unset
@@ -19,6 +21,23 @@ public record Access(String profile, String serverId, String roleArn, String rol
             String endpointUrl) {
         Access access = new Access(profile, serverId, roleArn, roleExternalId, endpointUrl);
         return access.namesCredentials() || endpointUrl != null ? access : null;
+    }
+
+    /**
+     * Written out rather than generated: a record's own {@code equals} is linked through method handles the first
+     * time it runs, some 20 ms of a cold JVM, and a run with nothing to invoke compares the access of each
+     * invocation with the recorded one.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Access a && Objects.equals(profile, a.profile) && Objects.equals(serverId, a.serverId)
+                && Objects.equals(roleArn, a.roleArn) && Objects.equals(roleExternalId, a.roleExternalId)
+                && Objects.equals(endpointUrl, a.endpointUrl);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(profile, serverId, roleArn, roleExternalId, endpointUrl);
     }
 
     /** Whether it names credentials of its own (a profile, a server or a role). */
