@@ -201,14 +201,16 @@ public final class RunLog {
      */
     public synchronized List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
-        changes.forEach((id, f) -> {
+        for (Map.Entry<String, Facts> change : changes.entrySet()) {
+            String id = change.getKey();
+            Facts f = change.getValue();
             Outcome outcome = f.outcome != null ? f.outcome : f.start != null ? Outcome.INTERRUPTED : Outcome.SKIPPED;
             Duration duration = f.duration != null || f.start == null
                     ? f.duration
                     : Duration.ofNanos(System.nanoTime() - f.startNanos);
             entries.add(new Entry(id, f.action, f.reasons, f.sensitive, f.start, duration, f.attempts,
                     f.executedVersion, outcome, f.failure));
-        });
+        }
         return entries;
     }
 }

@@ -262,15 +262,20 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.values().forEach(SdkAutoCloseable::close);
+        // loops, not forEach with lambdas: every run closes this, the runs with nothing to invoke too
+        for (SdkAutoCloseable client : clients.values()) {
+            client.close();
+        }
         clients.clear();
-        providers.values().forEach(r -> {
+        for (Resolved r : providers.values()) {
             if (r.provider() instanceof SdkAutoCloseable closeable) {
                 closeable.close();
             }
-        });
+        }
         providers.clear();
-        http.values().forEach(HttpClientBuiltAside::close);
+        for (HttpClientBuiltAside client : http.values()) {
+            client.close();
+        }
         http.clear();
     }
 

@@ -154,13 +154,20 @@ public final class InvocationValidator {
 
     /** The configured ids in configuration order, unchecked (destroy needs no more). */
     public static List<String> ids(List<? extends RawInvocation> configured) {
-        return configured.stream().map(RawInvocation::getId).filter(id -> id != null && !id.isBlank()).toList();
+        List<String> ids = new ArrayList<>();
+        for (RawInvocation invocation : configured) {
+            String id = invocation.getId();
+            if (id != null && !id.isBlank()) {
+                ids.add(id);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private static void checkId(String id, Set<String> seen, Problems p) {
         if (id == null || id.isBlank()) {
             p.add("{{id}}", "is required: give each invocation a unique id (letters, digits, '.', '_', '-')");
-        } else if (!ID.matcher(id).matches() || id.chars().allMatch(c -> c == '.')) {
+        } else if (!ID.matcher(id).matches() || id.replace(".", "").isEmpty()) {
             p.add("{{id}}", "'" + id + "' may only use letters, digits, '.', '_' and '-' (1 to 128 of them,"
                     + " not only dots): the id names the state entry, the results file and a property");
         } else if (!seen.add(id)) {
@@ -263,8 +270,9 @@ public final class InvocationValidator {
         private Map<String, String> outputs(InvocationType type) {
             Map<String, String> outputs = new LinkedHashMap<>();
             Map<String, String> configured = raw.getOutputs() == null ? Map.of() : raw.getOutputs();
-            configured.forEach((name, value) -> {
-                String pointer = value == null ? "" : value.trim();
+            for (Map.Entry<String, String> output : configured.entrySet()) {
+                String name = output.getKey();
+                String pointer = output.getValue() == null ? "" : output.getValue().trim();
                 if (!ID.matcher(name).matches() || name.equals("result")) {
                     p.add("{{outputs}}", "has the name '" + name + "': output names use letters, digits, '.', '_', '-'"
                             + " and cannot be 'result' (the name of the whole result)");
@@ -274,7 +282,7 @@ public final class InvocationValidator {
                 } else {
                     outputs.put(name, pointer);
                 }
-            });
+            }
             if (!outputs.isEmpty() && type == InvocationType.Event) {
                 p.add("{{outputs}}", "cannot be read from an asynchronous invocation ({{invocationType=Event}}): it"
                         + " has no result");
@@ -299,7 +307,9 @@ public final class InvocationValidator {
                         + " such as a version or a date");
             }
             if (raw.getTriggers() != null) {
-                raw.getTriggers().forEach((name, value) -> triggers.put(name, value == null ? "" : value));
+                for (Map.Entry<String, String> trigger : raw.getTriggers().entrySet()) {
+                    triggers.put(trigger.getKey(), trigger.getValue() == null ? "" : trigger.getValue());
+                }
             }
             return triggers;
         }

@@ -13,6 +13,7 @@ import io.github.lambdainvocation.model.ApplyReport;
 import io.github.lambdainvocation.model.CodeVersion;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.InvocationType;
+import io.github.lambdainvocation.model.RecordedInvocation;
 import io.github.lambdainvocation.model.State;
 import io.github.lambdainvocation.model.Target;
 import io.github.lambdainvocation.payload.PayloadBuilder;
@@ -21,6 +22,7 @@ import io.github.lambdainvocation.plan.Plan;
 import io.github.lambdainvocation.plan.PlanReport;
 import io.github.lambdainvocation.plan.PlannedChange;
 import io.github.lambdainvocation.plan.Planner;
+import io.github.lambdainvocation.state.LockInfo;
 import io.github.lambdainvocation.state.StateException;
 import io.github.lambdainvocation.state.StateStore;
 import java.io.IOException;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -133,8 +136,10 @@ public final class InvocationEngine {
         try (OnDemandInvoker lambda = new OnDemandInvoker(invokers)) {
             Plan plan = Planner.forInvoke(desired, state,
                     new Planner.Options(replace, Set.of(), codeVersions(desired, lambda, false)));
-            store.currentLock().ifPresent(lock -> events.on(new Event.StateLocked(store.location(),
-                    lock.describe())));
+            Optional<LockInfo> lock = store.currentLock();
+            if (lock.isPresent()) {
+                events.on(new Event.StateLocked(store.location(), lock.get().describe()));
+            }
             tell(plan, Event.Goal.STATUS);
             UpFrontChecks.payloads(plan);
             writeStatus(plan);
@@ -205,9 +210,11 @@ public final class InvocationEngine {
      */
     private void tellResultsNotKept(List<DesiredInvocation> desired, State after) {
         for (DesiredInvocation d : desired) {
-            if (d.spec().invocationType() == InvocationType.RequestResponse && after.get(d.id())
-                    .filter(r -> r.result() == null && (!d.spec().keepResult() || r.resultSha256() != null))
-                    .isPresent()) {
+            if (d.spec().invocationType() != InvocationType.RequestResponse || after.get(d.id()).isEmpty()) {
+                continue;
+            }
+            RecordedInvocation r = after.get(d.id()).get();
+            if (r.result() == null && (!d.spec().keepResult() || r.resultSha256() != null)) {
                 events.on(new Event.EphemeralResultNotAvailable(d.id()));
             }
         }

@@ -2,6 +2,7 @@ package io.github.lambdainvocation.engine;
 
 import io.github.lambdainvocation.ConfigurationException;
 import io.github.lambdainvocation.json.Json;
+import io.github.lambdainvocation.json.JsonValue;
 import io.github.lambdainvocation.json.JsonValue.JsonObject;
 import io.github.lambdainvocation.model.DesiredInvocation;
 import io.github.lambdainvocation.model.RecordedInvocation;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hands the results to the rest of the build: {@code results/<id>.json} and {@code lambda-invocation.<id>.result}
@@ -33,11 +35,13 @@ final class ResultPublisher {
     Map<String, String> publish(List<DesiredInvocation> desired, State before, State after) {
         Map<String, String> properties = new LinkedHashMap<>();
         try {
-            files.publish(before, after)
-                    .forEach((id, result) -> properties.put("lambda-invocation." + id + ".result", result));
+            for (Map.Entry<String, String> published : files.publish(before, after).entrySet()) {
+                properties.put("lambda-invocation." + published.getKey() + ".result", published.getValue());
+            }
             List<String> problems = new ArrayList<>();
             for (DesiredInvocation d : desired) {
-                String result = after.get(d.id()).map(RecordedInvocation::result).orElse(null);
+                Optional<RecordedInvocation> recorded = after.get(d.id());
+                String result = recorded.isPresent() ? recorded.get().result() : null;
                 if (!d.outputs().isEmpty() && result != null) {
                     outputs(d, result, properties, problems);
                 }
@@ -61,9 +65,11 @@ final class ResultPublisher {
     private void outputs(DesiredInvocation d, String result, Map<String, String> properties, List<String> problems)
             throws IOException {
         try {
-            var values = Placeholders.outputs(d.id(), result, d.outputs());
-            values.forEach((name, value) ->
-                    properties.put("lambda-invocation." + d.id() + "." + name, Placeholders.text(value)));
+            Map<String, JsonValue> values = Placeholders.outputs(d.id(), result, d.outputs());
+            for (Map.Entry<String, JsonValue> value : values.entrySet()) {
+                properties.put("lambda-invocation." + d.id() + "." + value.getKey(),
+                        Placeholders.text(value.getValue()));
+            }
             files.writeOutputs(d.id(), (Json.writePretty(new JsonObject(values)) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {

@@ -22,7 +22,9 @@ final class UpFrontChecks {
     /** The ids to replace must be configured. */
     static void replaceIds(Set<String> replace, List<DesiredInvocation> desired) {
         Set<String> unknown = new LinkedHashSet<>(replace);
-        desired.forEach(d -> unknown.remove(d.id()));
+        for (DesiredInvocation d : desired) {
+            unknown.remove(d.id());
+        }
         if (!unknown.isEmpty()) {
             throw new ConfigurationException("{{-replace}} names " + unknown + ", which "
                     + (unknown.size() == 1 ? "is" : "are") + " not configured. Configured ids: "

@@ -62,7 +62,9 @@ public sealed interface JsonValue
 
         public JsonObject {
             Map<String, JsonValue> copy = new LinkedHashMap<>();
-            members.forEach((key, value) -> copy.put(key, value == null ? NULL : value));
+            for (Map.Entry<String, JsonValue> member : members.entrySet()) {
+                copy.put(member.getKey(), member.getValue() == null ? NULL : member.getValue());
+            }
             members = Collections.unmodifiableMap(copy);
         }
 
@@ -121,7 +123,9 @@ public sealed interface JsonValue
             /** An array member of strings. */
             public Builder putStrings(String key, List<String> texts) {
                 List<JsonValue> elements = new ArrayList<>();
-                texts.forEach(text -> elements.add(JsonValue.of(text)));
+                for (String text : texts) {
+                    elements.add(JsonValue.of(text));
+                }
                 return put(key, new JsonArray(elements));
             }
 
@@ -136,7 +140,9 @@ public sealed interface JsonValue
 
         public JsonArray {
             List<JsonValue> copy = new ArrayList<>(elements.size());
-            elements.forEach(element -> copy.add(element == null ? NULL : element));
+            for (JsonValue element : elements) {
+                copy.add(element == null ? NULL : element);
+            }
             elements = Collections.unmodifiableList(copy);
         }
 

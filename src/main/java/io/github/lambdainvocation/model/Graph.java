@@ -36,8 +36,13 @@ public final class Graph {
     /** Dependencies naming ids the graph does not have: "a -> x". */
     public List<String> unknownDependencies() {
         List<String> unknown = new ArrayList<>();
-        dependsOn.forEach((id, deps) -> deps.stream().filter(d -> !dependsOn.containsKey(d))
-                .forEach(d -> unknown.add(id + " -> " + d)));
+        for (Map.Entry<String, List<String>> e : dependsOn.entrySet()) {
+            for (String d : e.getValue()) {
+                if (!dependsOn.containsKey(d)) {
+                    unknown.add(e.getKey() + " -> " + d);
+                }
+            }
+        }
         return unknown;
     }
 
@@ -79,6 +84,16 @@ public final class Graph {
         return Optional.empty();
     }
 
+    /** Whether every dependency in {@code deps} is done or outside the graph. */
+    private boolean ready(List<String> deps, Set<String> done) {
+        for (String d : deps) {
+            if (!done.contains(d) && dependsOn.containsKey(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Every id after the ids it depends on; among independent ids, the given order. Requires an acyclic graph.
      */
@@ -88,8 +103,7 @@ public final class Graph {
         while (done.size() < dependsOn.size() && progress) {
             progress = false;
             for (Map.Entry<String, List<String>> e : dependsOn.entrySet()) {
-                if (!done.contains(e.getKey()) && e.getValue().stream()
-                        .allMatch(d -> done.contains(d) || !dependsOn.containsKey(d))) {
+                if (!done.contains(e.getKey()) && ready(e.getValue(), done)) {
                     done.add(e.getKey());
                     progress = true;
                     break; // restart from the top: the earliest ready id goes first

@@ -371,7 +371,9 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     protected List<DesiredInvocation> desiredInvocations() {
         List<Invocation> configured = invocations == null ? List.of() : invocations;
         PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, mojoExecution);
-        configured.forEach(invocation -> invocation.evaluateWith(evaluator));
+        for (Invocation invocation : configured) {
+            invocation.evaluateWith(evaluator);
+        }
         return new InvocationValidator(region, project.getBasedir().toPath()).validate(configured);
     }
 

@@ -90,7 +90,9 @@ public final class MavenEvents implements Listener {
             return;
         }
         console.info("Lambda invocation plan (state " + e.stateLocation() + "):");
-        PlanReport.lines(e.plan()).forEach(console::info);
+        for (String line : PlanReport.lines(e.plan())) {
+            console.info(line);
+        }
         console.info(PlanReport.summary(e.plan()));
     }
 

@@ -47,13 +47,7 @@ public final class Placeholders {
     /** Every placeholder in the strings of {@code input}. */
     public static Set<Reference> find(JsonValue input) {
         Set<Reference> found = new LinkedHashSet<>();
-        walk(input, text -> {
-            Matcher m = PLACEHOLDER.matcher(text);
-            while (m.find()) {
-                found.add(new Reference(m.group(1), m.group(2) == null ? "" : m.group(2)));
-            }
-            return null;
-        });
+        collect(input, found);
         return found;
     }
 
@@ -99,8 +93,11 @@ public final class Placeholders {
     /** The values of {@code outputs} (name → JSON pointer) in {@code result}. */
     public static Map<String, JsonValue> outputs(String id, String result, Map<String, String> outputs) {
         Map<String, JsonValue> values = new LinkedHashMap<>();
-        outputs.forEach((name, pointer) -> values.put(name,
-                valueAt(id, result, pointer, "its output '" + name + "' (" + pointer + ")")));
+        for (Map.Entry<String, String> output : outputs.entrySet()) {
+            String name = output.getKey();
+            String pointer = output.getValue();
+            values.put(name, valueAt(id, result, pointer, "its output '" + name + "' (" + pointer + ")"));
+        }
         return values;
     }
 
@@ -169,24 +166,36 @@ public final class Placeholders {
         }
         if (node instanceof JsonObject object) {
             Map<String, JsonValue> members = new LinkedHashMap<>();
-            object.members().forEach((key, value) -> members.put(key, replace(value, change)));
+            for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
+                members.put(member.getKey(), replace(member.getValue(), change));
+            }
             return new JsonObject(members);
         }
         if (node instanceof JsonArray array) {
             List<JsonValue> elements = new ArrayList<>();
-            array.elements().forEach(element -> elements.add(replace(element, change)));
+            for (JsonValue element : array.elements()) {
+                elements.add(replace(element, change));
+            }
             return new JsonArray(elements);
         }
         return node;
     }
 
-    private static void walk(JsonValue node, Function<String, Void> visit) {
+    /** Adds the placeholders in the strings of {@code node}, depth first, to {@code found}. */
+    private static void collect(JsonValue node, Set<Reference> found) {
         if (node instanceof JsonString string) {
-            visit.apply(string.value());
+            Matcher m = PLACEHOLDER.matcher(string.value());
+            while (m.find()) {
+                found.add(new Reference(m.group(1), m.group(2) == null ? "" : m.group(2)));
+            }
         } else if (node instanceof JsonObject object) {
-            object.members().values().forEach(child -> walk(child, visit));
+            for (JsonValue child : object.members().values()) {
+                collect(child, found);
+            }
         } else if (node instanceof JsonArray array) {
-            array.elements().forEach(child -> walk(child, visit));
+            for (JsonValue child : array.elements()) {
+                collect(child, found);
+            }
         }
     }
 }

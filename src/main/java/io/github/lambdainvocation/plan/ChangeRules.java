@@ -35,7 +35,10 @@ final class ChangeRules {
                     replaceRequested);
         }
         List<InvocationSpec.Field> changed = d.spec().changesFrom(r.spec());
-        List<String> reasons = new ArrayList<>(changed.stream().map(InvocationSpec.Field::label).toList());
+        List<String> reasons = new ArrayList<>();
+        for (InvocationSpec.Field field : changed) {
+            reasons.add(field.label());
+        }
         if (replaceRequested) {
             reasons.add(Planner.REPLACE_REQUESTED);
         }
@@ -43,7 +46,9 @@ final class ChangeRules {
             return decided(d, Action.NO_OP, List.of(), List.of(), r, code, false);
         }
         Set<InvocationSpec.Change> effects = EnumSet.noneOf(InvocationSpec.Change.class);
-        changed.forEach(field -> effects.add(field.change(d.spec(), r.spec())));
+        for (InvocationSpec.Field field : changed) {
+            effects.add(field.change(d.spec(), r.spec()));
+        }
         if (!replaceRequested && effects.equals(EnumSet.of(InvocationSpec.Change.STATE_ONLY))) {
             // only how the plugin treats the values changed: record it, call nothing
             return decided(d, Action.UPDATE, reasons, List.of(), r, code, false);

@@ -98,7 +98,7 @@ public sealed interface PlannedChange {
 
         @Override
         public boolean sensitive() {
-            return desired.spec().sensitive() || recorded.map(r -> r.spec().sensitive()).orElse(false);
+            return desired.spec().sensitive() || (recorded.isPresent() && recorded.get().spec().sensitive());
         }
 
         @Override

@@ -111,10 +111,14 @@ public final class Planner {
 
     /** The dependencies of {@code d} already planned to call something, or deferred themselves. */
     private static List<String> changing(DesiredInvocation d, Map<String, PlannedChange.Configured> planned) {
-        return d.spec().dependsOn().stream()
-                .filter(dep -> planned.containsKey(dep) && (planned.get(dep).deferred()
-                        || !planned.get(dep).calls().isEmpty()))
-                .toList();
+        List<String> changing = new ArrayList<>();
+        for (String dep : d.spec().dependsOn()) {
+            PlannedChange.Configured change = planned.get(dep);
+            if (change != null && (change.deferred() || !change.calls().isEmpty())) {
+                changing.add(dep);
+            }
+        }
+        return List.copyOf(changing);
     }
 
     /**

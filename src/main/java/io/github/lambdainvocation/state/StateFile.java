@@ -39,13 +39,19 @@ final class StateFile {
     /** The file's tree: formatVersion, owner (when known), invocations, pending (when any). */
     static JsonObject of(State state) {
         JsonObject.Builder root = JsonObject.builder().put("formatVersion", State.FORMAT_VERSION);
-        state.owner().ifPresent(owner -> root.put("owner", owner));
+        if (state.owner().isPresent()) {
+            root.put("owner", state.owner().get());
+        }
         JsonObject.Builder invocations = JsonObject.builder();
-        state.invocations().forEach((id, r) -> invocations.put(id, record(r)));
+        for (Map.Entry<String, RecordedInvocation> r : state.invocations().entrySet()) {
+            invocations.put(r.getKey(), record(r.getValue()));
+        }
         root.put("invocations", invocations.build());
         if (!state.pending().isEmpty()) {
             JsonObject.Builder pending = JsonObject.builder();
-            state.pending().forEach((id, call) -> pending.put(id, pending(call)));
+            for (Map.Entry<String, PendingCall> call : state.pending().entrySet()) {
+                pending.put(call.getKey(), pending(call.getValue()));
+            }
             root.put("pending", pending.build());
         }
         return root.build();
@@ -140,7 +146,9 @@ final class StateFile {
 
     private static JsonObject strings(Map<String, String> map) {
         JsonObject.Builder n = JsonObject.builder();
-        map.forEach(n::put);
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            n.put(entry.getKey(), entry.getValue());
+        }
         return n.build();
     }
 
@@ -152,12 +160,16 @@ final class StateFile {
         JsonObject pendingCalls = file.object("pending");
         file.need(invocations, "invocations");
         List<RecordedInvocation> records = new ArrayList<>();
-        invocations.members().forEach((id, value) -> records.add(
-                recorded(id, file.entry(value, "invocation '" + id + "'"))));
+        for (Map.Entry<String, JsonValue> entry : invocations.members().entrySet()) {
+            String id = entry.getKey();
+            records.add(recorded(id, file.entry(entry.getValue(), "invocation '" + id + "'")));
+        }
         List<PendingCall> calls = new ArrayList<>();
         if (pendingCalls != null) {
-            pendingCalls.members().forEach((id, value) -> calls.add(
-                    pendingCall(id, file.entry(value, "the pending call of '" + id + "'"))));
+            for (Map.Entry<String, JsonValue> entry : pendingCalls.members().entrySet()) {
+                String id = entry.getKey();
+                calls.add(pendingCall(id, file.entry(entry.getValue(), "the pending call of '" + id + "'")));
+            }
         }
         if (owner != null && owner.isBlank()) {
             throw StateCodec.corrupt(location, "its \"owner\" is blank");
@@ -332,12 +344,12 @@ final class StateFile {
                 return null;
             }
             SortedMap<String, String> strings = new TreeMap<>();
-            map.members().forEach((key, value) -> {
-                if (!(value instanceof JsonString string)) {
-                    throw wrong(field + "." + key, "a string");
+            for (Map.Entry<String, JsonValue> member : map.members().entrySet()) {
+                if (!(member.getValue() instanceof JsonString string)) {
+                    throw wrong(field + "." + member.getKey(), "a string");
                 }
-                strings.put(key, string.value());
-            });
+                strings.put(member.getKey(), string.value());
+            }
             return strings;
         }
 
