@@ -238,7 +238,8 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
     /**
      * How long to wait for the S3 state lock when another build holds it: seconds, or a number with {@code s},
      * {@code m} or {@code h}. Default 0: fail at once, naming the holder. Only an S3 state has a lock that
-     * outlives a build; a local state file is locked by the operating system while a build runs.
+     * outlives a build; a local state file is locked by the operating system while a build runs, so it does not
+     * use this value (which is still checked: a wrong one fails the build).
      *
      * @since 0.1.0
      */
@@ -400,6 +401,8 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
      * @param setting the setting token {@code location} came from, for messages
      */
     protected StateStore stateStore(AwsClients aws, String location, String setting) {
+        // checked whichever state is used: a wrong value is a mistake to report, not a setting to ignore
+        Duration lockWait = SettingValues.duration("lockTimeout", lockTimeout);
         StateLocation where = location != null
                 ? StateLocation.parse(location, setting, project.getBasedir().toPath())
                 : SettingValues.blankToNull(stateS3Uri) != null
@@ -410,7 +413,7 @@ abstract class AbstractLambdaInvocationMojo extends AbstractMojo {
         }
         S3StateStore.Settings store = new S3StateStore.Settings(((StateLocation.S3Object) where).location(),
                 SettingValues.blankToNull(stateS3KmsKeyId), SettingValues.blankToNull(stateS3ExpectedBucketOwner),
-                SettingValues.duration("lockTimeout", lockTimeout), Duration.ofSeconds(2));
+                lockWait, Duration.ofSeconds(2));
         return new S3StateStore(aws.s3(aws.regions().resolve(SettingValues.blankToNull(stateS3Region),
                 "the state bucket")), store, thisBuild(), events(), Clock.systemUTC(), false);
     }

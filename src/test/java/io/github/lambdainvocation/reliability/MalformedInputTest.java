@@ -224,6 +224,8 @@ class MalformedInputTest {
                 setting("a lock timeout that is not a duration",
                         p -> p.set("stateS3Uri", "s3://deploy-state/app/state.json").set("lockTimeout", "soon"),
                         "<lockTimeout>", "'soon' is not a duration"),
+                setting("a lock timeout that is not a duration, with a local state",
+                        p -> p.set("lockTimeout", "soon"), "<lockTimeout>", "'soon' is not a duration"),
                 setting("a settings.xml server that does not exist", p -> p.set("serverId", "aws-deploy"),
                         "<serverId>", "'aws-deploy' names no <server> in Maven's settings.xml"),
                 setting("a role that is not a role ARN", p -> p.set("roleArn", "arn:aws:iam::123:user/deploy"),
