@@ -276,6 +276,10 @@ public final class InvocationValidator {
                 if (!ID.matcher(name).matches() || name.equals("result")) {
                     p.add("{{outputs}}", "has the name '" + name + "': output names use letters, digits, '.', '_', '-'"
                             + " and cannot be 'result' (the name of the whole result)");
+                } else if (pointer.isEmpty()) {
+                    // Maven binds an output element with elements inside it as no text at all
+                    p.add("{{outputs}}", "<" + name + "> has no JSON pointer: write the pointer as its text, with no"
+                            + " element inside it, for example <" + name + ">/tenant/id</" + name + ">");
                 } else if (!pointer.startsWith("/")) {
                     p.add("{{outputs}}", "<" + name + "> '" + pointer + "' is not a JSON pointer: it starts with '/', for"
                             + " example /tenant/id");

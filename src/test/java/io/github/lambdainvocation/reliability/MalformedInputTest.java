@@ -143,6 +143,10 @@ class MalformedInputTest {
                 seed("an output named result", "outputs", "<result>/rows</result>", "cannot be 'result'"),
                 seed("an output that is not a JSON pointer", "outputs", "<rows>rows</rows>",
                         "<rows> 'rows' is not a JSON pointer"),
+                seed("an output with an element inside it", "outputs", "<rows><pointer>/rows</pointer></rows>",
+                        "<rows> has no JSON pointer: write the pointer as its text, with no element inside it"),
+                seed("an empty output", "outputs", "<rows/>",
+                        "<rows> has no JSON pointer: write the pointer as its text, with no element inside it"),
                 element("outputs of an asynchronous invocation",
                         p -> p.seed().put("invocationType", "Event").put("outputs", "<rows>/rows</rows>"),
                         "invocation 'seed'", "<outputs>", "cannot be read from an asynchronous invocation"));
