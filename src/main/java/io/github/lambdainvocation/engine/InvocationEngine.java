@@ -210,10 +210,11 @@ public final class InvocationEngine {
      */
     private void tellResultsNotKept(List<DesiredInvocation> desired, State after) {
         for (DesiredInvocation d : desired) {
-            if (d.spec().invocationType() != InvocationType.RequestResponse || after.get(d.id()).isEmpty()) {
+            Optional<RecordedInvocation> recorded = after.get(d.id());
+            if (d.spec().invocationType() != InvocationType.RequestResponse || recorded.isEmpty()) {
                 continue;
             }
-            RecordedInvocation r = after.get(d.id()).get();
+            RecordedInvocation r = recorded.get();
             if (r.result() == null && (!d.spec().keepResult() || r.resultSha256() != null)) {
                 events.on(new Event.EphemeralResultNotAvailable(d.id()));
             }
