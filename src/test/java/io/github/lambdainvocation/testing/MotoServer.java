@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A JUnit 5 extension that gives tests a {@code moto_server} (an AWS emulator) on 127.0.0.1.
  *
  * <p>When the environment variable {@code MOTO_ENDPOINT} names a running one (as {@code .ci/run} does), that
- * one is used. Otherwise one is started on a free port for the whole test run and stopped at its end. Tests
- * receive it as a parameter of type {@link MotoServer}.
+ * one is used. Otherwise one is started on a free port for the whole test run and stopped at its end, through
+ * {@code src/test/moto/moto_server.py}: moto's application answering one request at a time, so that a
+ * conditional write is atomic as it is on S3. Tests receive it as a parameter of type {@link MotoServer}.
  */
 public final class MotoServer implements ParameterResolver {
 
@@ -100,7 +101,9 @@ public final class MotoServer implements ParameterResolver {
             }
             Path log = Files.createTempFile("moto_server", ".log");
             log.toFile().deleteOnExit();
-            Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+            // moto's application behind src/test/moto/moto_server.py, which answers one request at a time
+            Process process = new ProcessBuilder("python3", "src/test/moto/moto_server.py", "-H", "127.0.0.1", "-p",
+                    Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
